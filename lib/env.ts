@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// One place that reads process.env. Validated on first use and at build (next.config.js imports this file's twin check).
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgresql:// URL' }).optional(),
+  AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Set by scripts/app.ts when the app runs on the embedded demo database. */
+  STANCEBOARD_EMBEDDED: z.enum(['0', '1']).default('0'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Test hook: forget the cached environment after a test changes process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Start the app with `npm run dev` or `npm start` (they provide the embedded database), or set DATABASE_URL to your PostgreSQL server.',
+    );
+  }
+  return url;
+}
+
+export function authSecret(): string {
+  const { AUTH_SECRET, NODE_ENV } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (NODE_ENV === 'production') {
+    throw new Error('AUTH_SECRET is required in production: set it to a random string of 32+ characters (e.g. `openssl rand -base64 48`).');
+  }
+  return 'development-only-secret-not-for-production-use-0000';
+}
