@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from '../lib/db/migrate';
-import { REPO_ROOT, resolveDatabase } from '../lib/db/server';
+import { REPO_ROOT, resolveDatabase, type DatabaseHandle } from '../lib/db/server';
 import { seedDemoIfEmpty } from '../lib/demo/seed';
 
 const mode = process.argv[2];
@@ -29,7 +29,7 @@ if (production && !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
   process.exit(1);
 }
 
-let database;
+let database: DatabaseHandle;
 try {
   database = await resolveDatabase();
 } catch (error) {
@@ -71,7 +71,7 @@ async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   if (child.exitCode === null) child.kill('SIGTERM');
-  await database?.stop();
+  await database.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getContext } from '@/lib/auth/request';
+import { SignInForm } from '@/components/auth/sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await getContext()) redirect('/');
+  const { next } = await searchParams;
+  return (
+    <main className="auth-wrap">
+      <div className="auth-card">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" /> Stanceboard
+        </div>
+        <h1>Sign in</h1>
+        <p className="muted">Record and chart where actors stand, and model where bargaining lands.</p>
+        <SignInForm next={next ?? '/'} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInAction } from '@/app/(auth)/sign-in/actions';
+import type { FormState } from '@/lib/errors';
+import { Field } from '@/components/ui/field';
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="form" noValidate>
+      <input type="hidden" name="next" value={next} />
+      {state.message && (
+        <div className="notice notice-error" role="alert" id="sign-in-error">
+          {state.message}
+        </div>
+      )}
+      <Field label="Email" name="email" errors={state.fieldErrors?.email}>
+        {(props) => <input {...props} type="email" autoComplete="username" defaultValue={state.values?.email ?? ''} required />}
+      </Field>
+      <Field label="Password" name="password" errors={state.fieldErrors?.password}>
+        {(props) => <input {...props} type="password" autoComplete="current-password" required />}
+      </Field>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

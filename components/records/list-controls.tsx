@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+type Params = Record<string, string | number | undefined>;
+
+function hrefWith(basePath: string, params: Params, changes: Params): string {
+  const merged: Params = { ...params, ...changes };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value !== undefined && value !== '' && value !== null) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${basePath}?${query}` : basePath;
+}
+
+/** A column header that sorts the list server-side via the URL. */
+export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: string; className?: string }) {
+  const active = params.sort === column;
+  const nextDir = active && params.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th className={className} aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link href={hrefWith(basePath, params, { sort: column, dir: nextDir, page: 1 })}>
+        {label} {active ? (params.dir === 'asc' ? '▲' : '▼') : ''}
+      </Link>
+    </th>
+  );
+}
+
+export function Pager({ basePath, params, page, pageCount, total }: { basePath: string; params: Params; page: number; pageCount: number; total: number }) {
+  return (
+    <nav className="pager" aria-label="Pagination">
+      <span className="muted">
+        {total} {total === 1 ? 'record' : 'records'} · page {page} of {pageCount}
+      </span>
+      {page > 1 ? <Link className="btn btn-small" href={hrefWith(basePath, params, { page: page - 1 })}>← Previous</Link> : null}
+      {page < pageCount ? <Link className="btn btn-small" href={hrefWith(basePath, params, { page: page + 1 })}>Next →</Link> : null}
+    </nav>
+  );
+}
+
+/** A GET form: every filter lives in the URL, so a view can be bookmarked and shared. */
+export function FilterBar({ basePath, children, params }: { basePath: string; children: ReactNode; params: Params }) {
+  return (
+    <form method="get" action={basePath} className="filters" role="search">
+      {children}
+      <input type="hidden" name="sort" value={String(params.sort ?? '')} />
+      <input type="hidden" name="dir" value={String(params.dir ?? '')} />
+      <button type="submit">Apply</button>
+      <Link href={basePath} className="btn">
+        Reset
+      </Link>
+    </form>
+  );
+}
+
+export function DeletedToggle({ basePath, params }: { basePath: string; params: Params & { deleted?: string } }) {
+  return params.deleted === 'only' ? (
+    <Link href={hrefWith(basePath, params, { deleted: undefined, page: 1 })}>← Back to current records</Link>
+  ) : (
+    <Link href={hrefWith(basePath, params, { deleted: 'only', page: 1 })} className="small">
+      Show deleted
+    </Link>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="empty">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  );
+}
+
+export { hrefWith };

@@ -1,0 +1,50 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { signOutAction } from '@/app/(app)/actions';
+import { NavLinks } from './nav-links';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+export function AppShell({
+  user,
+  workspace,
+  workspaces,
+  canManageMembers,
+  children,
+}: {
+  user: { name: string; email: string; role: Role };
+  workspace: { id: string; name: string };
+  workspaces: { id: string; name: string; role: Role }[];
+  canManageMembers: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside className="sidebar" aria-label="Main navigation">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" /> Stanceboard
+        </div>
+        <NavLinks canManageMembers={canManageMembers} />
+        <div className="sidebar-foot">
+          <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          <div>
+            <div style={{ color: '#fff' }}>{user.name}</div>
+            <div>
+              {user.email} · {ROLE_LABELS[user.role]}
+            </div>
+          </div>
+          <form action={signOutAction}>
+            <button type="submit" className="btn-small">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main className="main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { Ctx } from '../auth/context';
+import { requireContext } from '../auth/request';
+import { formStateFromError, type FormState } from '../errors';
+import { formDataToObject, formValues } from '../validation';
+
+export interface FormActionOutcome {
+  revalidate?: string[];
+  redirectTo?: string;
+  message?: string;
+}
+
+/**
+ * The one shape of every form's server action: session + workspace from the request, raw input to a
+ * domain function (which validates with the shared zod schema and checks the role), then revalidate and
+ * redirect outside the try so Next's redirect is not swallowed. Errors come back with the input kept.
+ */
+export async function runFormAction<T>(
+  formData: FormData,
+  run: (ctx: Ctx, raw: Record<string, string | string[]>) => Promise<T>,
+  after: (result: T) => FormActionOutcome,
+): Promise<FormState> {
+  let outcome: FormActionOutcome;
+  try {
+    const ctx = await requireContext();
+    outcome = after(await run(ctx, formDataToObject(formData)));
+  } catch (error) {
+    return formStateFromError(error, formValues(formData));
+  }
+  for (const path of outcome.revalidate ?? []) revalidatePath(path);
+  if (outcome.redirectTo) redirect(outcome.redirectTo);
+  return { ok: true, message: outcome.message };
+}

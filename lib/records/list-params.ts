@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** Query-string parameters shared by every list page and list API. */
+export function listParamsSchema<S extends readonly [string, ...string[]]>(sortable: S, defaultSort: S[number]) {
+  return z.object({
+    q: z.string().trim().max(200).optional().default(''),
+    sort: z.enum(sortable).catch(defaultSort).default(defaultSort),
+    dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+    page: z.coerce.number().int().min(1).catch(1).default(1),
+    pageSize: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25).default(25),
+    deleted: z.enum(['only', 'exclude']).catch('exclude').default('exclude'),
+  });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export function toPage<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Reads one value from Next's searchParams (which may hold arrays). */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function searchParamsObject(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const first = firstParam(value);
+    if (first !== undefined && first !== '') out[key] = first;
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+import 'server-only';
+import { db } from '../db';
+import type { Ctx } from '../auth/context';
+
+/** The workspaces the caller can switch to (active memberships only). */
+export async function listMyWorkspaces(ctx: Ctx) {
+  const memberships = await db().membership.findMany({
+    where: { userId: ctx.userId, disabledAt: null },
+    select: { role: true, workspace: { select: { id: true, name: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role }));
+}

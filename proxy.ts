@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
+
+// Only a cookie check and headers here: the real authentication and authorization happen in lib/
+// on every request, because this layer can be bypassed by anything that does not go through it.
+
+const PUBLIC_PAGES = ['/sign-in'];
+const PUBLIC_API = ['/api/health', '/api/auth'];
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return SESSION_COOKIES.some((name) => request.cookies.has(name)) || Boolean(request.headers.get('authorization'));
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith('/api/');
+  const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(`${p}/`)) : PUBLIC_PAGES.includes(pathname);
+
+  if (!isPublic && !hasSessionCookie(request)) {
+    if (isApi) {
+      return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } }, { status: 401 });
+    }
+    const url = request.nextUrl.clone();
+    url.pathname = '/sign-in';
+    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};
