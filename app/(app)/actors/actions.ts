@@ -2,9 +2,8 @@
 
 import { runFormAction } from '@/lib/actions/form-action';
 import { createActor, updateActor } from '@/lib/actors/commands';
-import { deleteRecord, recordRefSchema, restoreRecord } from '@/lib/records/soft-delete';
+import { deleteRecordFromForm, restoreRecordFromForm } from '@/lib/actions/record-actions';
 import type { FormState } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
 
 export async function createActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, createActor, ({ id }) => ({ revalidate: ['/actors'], redirectTo: `/actors/${id}` }));
@@ -15,21 +14,9 @@ export async function updateActorAction(_prev: FormState, formData: FormData): P
 }
 
 export async function deleteActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(
-    formData,
-    (ctx, raw) => deleteRecord(ctx, 'actor', parseInput(recordRefSchema, raw)),
-    () => ({ revalidate: ['/actors'], redirectTo: '/actors' }),
-  );
+  return deleteRecordFromForm('actor', formData, '/actors');
 }
 
 export async function restoreActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(
-    formData,
-    async (ctx, raw) => {
-      const ref = parseInput(recordRefSchema, raw);
-      await restoreRecord(ctx, 'actor', ref);
-      return ref;
-    },
-    ({ id }) => ({ revalidate: ['/actors'], redirectTo: `/actors/${id}` }),
-  );
+  return restoreRecordFromForm('actor', formData, '/actors');
 }

@@ -158,6 +158,33 @@ describe('simulateBargaining behaviour', () => {
     expect(result.forecast).toBeCloseTo(tail.reduce((s, v) => s + v, 0) / tail.length, 12);
   });
 
+  it('stops a run whose positions return to an earlier state and reports the cycle mean', () => {
+    // found by a seeded search of small integer inputs; the positions repeat after 9 rounds
+    const actors: ModelActor[] = (
+      [
+        ['a', 80, 70, 10],
+        ['b', 70, 10, 70],
+        ['c', 70, 10, 30],
+        ['d', 20, 40, 90],
+        ['e', 40, 90, 40],
+      ] as const
+    ).map(([id, position, salience, capability]) => ({ id, name: id, position, salience, capability }));
+    const result = simulateBargaining(actors);
+    expect(result.converged).toBe(false);
+    const last = result.rounds.length - 1;
+    expect(last).toBeLessThan(100);
+    const first = result.rounds.findIndex((r) => JSON.stringify(r.positions) === JSON.stringify(result.rounds[last]?.positions));
+    expect(first).toBeLessThan(last);
+    const cycle = result.rounds.slice(first + 1).map((r) => r.forecast);
+    expect(result.forecast).toBeCloseTo(cycle.reduce((s, v) => s + v, 0) / cycle.length, 12);
+    // the periodic continuation does not change the verdict
+    const full = simulateBargaining(actors, { stopEarly: false });
+    expect(full.rounds).toHaveLength(101);
+    expect(full.forecast).toBe(result.forecast);
+    expect(full.converged).toBe(false);
+    expect(full.rounds[last + (last - first)]?.positions).toEqual(result.rounds[last]?.positions);
+  });
+
   it('rejects bad input and options with a RangeError', () => {
     const ok = EMISSIONS;
     expect(() => simulateBargaining([])).toThrow(/empty/);

@@ -116,10 +116,10 @@ describe('weightedMedian', () => {
       if (actors.every((a) => a.capability * a.salience === 0)) continue;
       const m = weightedMedian(actors);
       const scale = actors.reduce((s, a) => s + a.capability * a.salience, 0) * 100;
-      for (const z of [...grid, ...actors.map((a) => a.position)]) {
-        // m must never lose a pairwise vote (a tie is not a defeat)
-        expect(voteMargin(actors, m, z)).toBeGreaterThanOrEqual(-1e-12 * scale);
-      }
+      // m must never lose a pairwise vote (a tie is not a defeat)
+      let worst = Infinity;
+      for (const z of [...grid, ...actors.map((a) => a.position)]) worst = Math.min(worst, voteMargin(actors, m, z));
+      expect(worst).toBeGreaterThanOrEqual(-1e-12 * scale);
     }
   });
 

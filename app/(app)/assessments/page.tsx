@@ -1,0 +1,133 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageContext } from '@/lib/auth/request';
+import { roleCan } from '@/lib/auth/permissions';
+import { listAssessments } from '@/lib/assessments/queries';
+import { assessmentFormOptions } from '@/lib/assessments/form-options';
+import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
+import { searchParamsObject } from '@/lib/records/list-params';
+import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { RecordActionButton } from '@/components/records/record-actions';
+import { ConfidenceBadge } from '@/components/assessments/assessment-table';
+import { restoreAssessmentAction } from './actions';
+
+export const metadata: Metadata = { title: 'Assessments' };
+
+export default async function AssessmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePageContext();
+  const [list, options] = await Promise.all([listAssessments(ctx, searchParamsObject(await searchParams)), assessmentFormOptions(ctx)]);
+  const p = list.params;
+  const canWrite = roleCan(ctx.role, 'records:write');
+  const params = {
+    q: p.q, actor: p.actor, issue: p.issue, source: p.source, confidence: p.confidence, from: p.from, to: p.to,
+    sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize,
+  };
+  const filtered = Boolean(p.q || p.actor || p.issue || p.source || p.confidence || p.from || p.to || p.deleted === 'only');
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{p.deleted === 'only' ? 'Deleted assessments' : 'Assessments'}</h1>
+          <div className="sub">Readings of where an actor stands on an issue, from one source, by one analyst.</div>
+        </div>
+        {canWrite && <Link className="btn btn-primary" href="/assessments/new">Record assessment</Link>}
+      </div>
+      <div className="panel">
+        <FilterBar basePath="/assessments" params={params}>
+          <div className="field">
+            <label htmlFor="q">Search quotes</label>
+            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Words in the quote or rationale" />
+          </div>
+          <div className="field">
+            <label htmlFor="f-actor">Actor</label>
+            <select id="f-actor" name="actor" defaultValue={p.actor ?? ''}>
+              <option value="">Any</option>
+              {options.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-issue">Issue</label>
+            <select id="f-issue" name="issue" defaultValue={p.issue ?? ''}>
+              <option value="">Any</option>
+              {options.issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-source">Source</label>
+            <select id="f-source" name="source" defaultValue={p.source ?? ''}>
+              <option value="">Any</option>
+              {options.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-confidence">Confidence</label>
+            <select id="f-confidence" name="confidence" defaultValue={p.confidence ?? ''}>
+              <option value="">Any</option>
+              {Object.entries(CONFIDENCE_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">Stance from</label>
+            <input id="f-from" name="from" type="date" defaultValue={p.from ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">Stance to</label>
+            <input id="f-to" name="to" type="date" defaultValue={p.to ?? ''} />
+          </div>
+          {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
+        </FilterBar>
+      </div>
+      <div className="panel">
+        {list.total === 0 ? (
+          filtered ? (
+            <EmptyState title="No assessments match"><p>Try wider filters or <Link href="/assessments">clear them</Link>.</p></EmptyState>
+          ) : (
+            <EmptyState title="No assessments yet">
+              <p>Open a source, pick the sentence that shows where an actor stands, and record your reading.</p>
+              {canWrite && <Link className="btn btn-primary" href="/sources">Go to sources</Link>}
+            </EmptyState>
+          )
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <SortHeader basePath="/assessments" params={params} column="stanceDate" label="Stance date" />
+                <th>Actor</th>
+                <th>Issue</th>
+                <SortHeader basePath="/assessments" params={params} column="position" label="Position" className="num" />
+                <th className="num">Salience</th>
+                <th className="num">Capability</th>
+                <th>Confidence</th>
+                <th>Source · quote</th>
+                {p.deleted === 'only' && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((a) => (
+                <tr key={a.id}>
+                  <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{a.stanceDate.toISOString().slice(0, 10)}</Link></td>
+                  <td><Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link></td>
+                  <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>
+                  <td className="num"><strong>{a.position}</strong></td>
+                  <td className="num">{a.salience}</td>
+                  <td className="num">{a.capability ?? '—'}</td>
+                  <td><ConfidenceBadge value={a.confidence} /></td>
+                  <td style={{ maxWidth: 420 }}>
+                    <Link href={`/sources/${a.source.id}`}>{a.source.title}</Link>{' '}
+                    <span className="badge" title="Source reliability and information credibility">{a.source.reliability}{a.credibility}</span>
+                    <div className="quote small">{a.quote.length > 200 ? `${a.quote.slice(0, 200)}…` : a.quote}</div>
+                  </td>
+                  {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreAssessmentAction} id={a.id} label="Restore" />}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <DeletedToggle basePath="/assessments" params={params} />
+          <Pager basePath="/assessments" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+        </div>
+      </div>
+    </>
+  );
+}

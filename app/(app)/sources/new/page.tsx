@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageContext } from '@/lib/auth/request';
+import { authorize } from '@/lib/auth/context';
+import { sourceOptions } from '@/lib/sources/queries';
+import { SourceForm } from '@/components/sources/source-form';
+import { createSourceAction } from '../actions';
+
+export const metadata: Metadata = { title: 'New source' };
+
+export default async function NewSourcePage() {
+  const ctx = authorize(await requirePageContext(), 'records:write');
+  const carriers = await sourceOptions(ctx);
+  return (
+    <>
+      <div className="breadcrumbs"><Link href="/sources">Sources</Link> /</div>
+      <div className="page-head"><h1>New source</h1></div>
+      <SourceForm
+        action={createSourceAction}
+        initial={{ title: '', outlet: '', author: '', url: '', publishedAt: '', kind: '', reliability: '', body: '', citedInId: null }}
+        carriers={carriers}
+        submitLabel="Create source"
+      />
+    </>
+  );
+}

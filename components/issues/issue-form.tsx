@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import type { FormState } from '@/lib/errors';
+import type { Anchor } from '@/lib/issues/schema';
+import { Field } from '@/components/ui/field';
+import { FormStatus, versionAfterConflict } from '@/components/records/form-status';
+
+const LABELS = { title: 'Title', description: 'Description' };
+
+export function IssueForm({
+  action,
+  initial,
+  submitLabel,
+}: {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  initial: { id?: string; version?: number; title: string; description: string; anchors: Anchor[] };
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [rows, setRows] = useState<Anchor[]>(
+    initial.anchors.length ? initial.anchors : [{ value: 0, label: '' }, { value: 50, label: '' }, { value: 100, label: '' }],
+  );
+  const errors = state.fieldErrors ?? {};
+  const anchorErrors = Object.entries(errors)
+    .filter(([key]) => key.startsWith('anchors'))
+    .flatMap(([, messages]) => messages);
+  return (
+    <form action={formAction} className="form panel" noValidate>
+      <FormStatus state={state} labels={LABELS} />
+      {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}
+      <Field label="Title" name="title" errors={errors.title} hint="A contested question, e.g. “Foreign military presence in Nagorno-Karabakh”">
+        {(p) => <input {...p} type="text" defaultValue={state.values?.title ?? initial.title} maxLength={300} required />}
+      </Field>
+      <Field label="Description" name="description" errors={errors.description}>
+        {(p) => <textarea {...p} defaultValue={state.values?.description ?? initial.description} />}
+      </Field>
+      <fieldset className="field" aria-describedby="anchors-hint anchors-error" style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="label">Anchor points of the 0–100 position scale</legend>
+        <div className="hint" id="anchors-hint">
+          Label at least 0 and 100, so that every analyst reads a number the same way (0 = no foreign forces, 50 = joint peacekeeping, 100 = Russian-only).
+        </div>
+        <table className="data" style={{ maxWidth: 640 }}>
+          <thead>
+            <tr>
+              <th style={{ width: 110 }}>Value</th>
+              <th>Label</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i}>
+                <td>
+                  <input type="number" name="anchorValue" min={0} max={100} step={1} defaultValue={row.value} aria-label={`Anchor ${i + 1} value`} />
+                </td>
+                <td>
+                  <input type="text" name="anchorLabel" defaultValue={row.label} aria-label={`Anchor ${i + 1} label`} maxLength={200} />
+                </td>
+                <td>
+                  <button type="button" className="btn-small" onClick={() => setRows((r) => r.filter((_, j) => j !== i))} aria-label={`Remove anchor ${i + 1}`}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div>
+          <button type="button" className="btn-small" onClick={() => setRows((r) => [...r, { value: 0, label: '' }])} disabled={rows.length >= 11}>
+            Add anchor point
+          </button>
+        </div>
+        <div className="error" id="anchors-error" aria-live="polite">
+          {anchorErrors.map((m) => <div key={m}>{m}</div>)}
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Ctx } from '../auth/context';
+import { db } from '../db';
+import { invalid, type FieldErrors } from '../errors';
+
+/**
+ * Checks that referenced actor/issue/source ids are live records of the caller's workspace. An id of
+ * another workspace gets the same message as an unknown one, so the check leaks nothing.
+ */
+export async function assertReferences(ctx: Ctx, refs: { actorId?: string; issueId?: string; sourceId?: string }): Promise<void> {
+  const where = { workspaceId: ctx.workspaceId, deletedAt: null };
+  const [actor, issue, source] = await Promise.all([
+    refs.actorId ? db().actor.findFirst({ where: { ...where, id: refs.actorId }, select: { id: true } }) : true,
+    refs.issueId ? db().issue.findFirst({ where: { ...where, id: refs.issueId }, select: { id: true } }) : true,
+    refs.sourceId ? db().source.findFirst({ where: { ...where, id: refs.sourceId }, select: { id: true } }) : true,
+  ]);
+  const errors: FieldErrors = {};
+  if (!actor) errors.actorId = ['Choose an actor from the list'];
+  if (!issue) errors.issueId = ['Choose an issue from the list'];
+  if (!source) errors.sourceId = ['Choose a source from the list'];
+  if (Object.keys(errors).length) throw invalid(errors);
+}
