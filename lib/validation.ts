@@ -69,6 +69,7 @@ export const optionalText = (label: string, max: number) =>
     .optional()
     .default('');
 
-export const recordId = (label: string) => z.uuid({ error: `Choose a ${label.toLowerCase()}` });
+export const recordId = (label: string) =>
+  z.uuid({ error: `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()} from the list` });
 
 export const version = z.coerce.number({ error: 'Missing record version; reload the page' }).int().min(1);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
 import type { ActorKind } from '@/lib/generated/prisma/enums';
 import { ACTOR_KIND_LABELS } from '@/lib/actors/schema';
 import type { FormState } from '@/lib/errors';
@@ -30,11 +30,11 @@ export function ActorForm({
   parents: { id: string; name: string }[];
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   const v = (key: keyof typeof LABELS, fallback: string) => state.values?.[key] ?? fallback;
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate>
       <FormStatus state={state} labels={LABELS} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
+import { useState } from 'react';
 import type { Confidence } from '@/lib/generated/prisma/enums';
 import type { FormState } from '@/lib/errors';
 import { ASSESSMENT_FIELD_LABELS, CONFIDENCE_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
@@ -40,13 +41,13 @@ export function AssessmentForm({
   sources: { id: string; title: string; outlet: string; publishedAt: string; reliability: string }[];
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   const errors = state.fieldErrors ?? {};
   const v = (key: keyof AssessmentFormValues) => state.values?.[key] ?? String(initial[key] ?? '');
   const [issueId, setIssueId] = useState(v('issueId'));
   const anchors = issues.find((i) => i.id === issueId)?.anchors ?? [];
   return (
-    <form action={formAction} className="form panel" noValidate style={{ maxWidth: 880 }}>
+    <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate style={{ maxWidth: 880 }}>
       <FormStatus state={state} labels={ASSESSMENT_FIELD_LABELS} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}
@@ -87,6 +88,7 @@ export function AssessmentForm({
             defaultValue={v('position')}
             anchors={anchors}
             describe={(value) => {
+              if (value < 0 || value > 100) return 'The scale runs from 0 to 100';
               const anchor = nearestAnchor(anchors, value);
               return anchor ? `${value} ≈ ${anchor.label}` : issueId ? `${value}` : 'Choose an issue to see what the numbers mean';
             }}

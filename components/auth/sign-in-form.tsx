@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
 import { signInAction } from '@/app/(auth)/sign-in/actions';
 import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
 
 export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(signInAction);
   return (
-    <form action={action} className="form" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="form" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.message && (
         <div className="notice notice-error" role="alert" id="sign-in-error">

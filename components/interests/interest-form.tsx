@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
 import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
 import { FormStatus, versionAfterConflict } from '@/components/records/form-status';
@@ -20,11 +20,11 @@ export function InterestForm({
   sources: { id: string; title: string }[];
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   const errors = state.fieldErrors ?? {};
   const v = (key: keyof typeof LABELS) => state.values?.[key] ?? initial[key];
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate>
       <FormStatus state={state} labels={LABELS} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}

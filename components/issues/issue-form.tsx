@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
+import { useState } from 'react';
 import type { FormState } from '@/lib/errors';
 import type { Anchor } from '@/lib/issues/schema';
 import { Field } from '@/components/ui/field';
@@ -17,7 +18,7 @@ export function IssueForm({
   initial: { id?: string; version?: number; title: string; description: string; anchors: Anchor[] };
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   const [rows, setRows] = useState<Anchor[]>(
     initial.anchors.length ? initial.anchors : [{ value: 0, label: '' }, { value: 50, label: '' }, { value: 100, label: '' }],
   );
@@ -26,7 +27,7 @@ export function IssueForm({
     .filter(([key]) => key.startsWith('anchors'))
     .flatMap(([, messages]) => messages);
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate>
       <FormStatus state={state} labels={LABELS} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}

