@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { actorOptions } from '@/lib/actors/queries';
 import { ActorForm } from '@/components/actors/actor-form';
 import { createActorAction } from '../actions';
@@ -9,7 +8,7 @@ import { createActorAction } from '../actions';
 export const metadata: Metadata = { title: 'New actor' };
 
 export default async function NewActorPage() {
-  const ctx = authorize(await requirePageContext(), 'records:write');
+  const ctx = await requirePagePermission('records:write');
   const parents = await actorOptions(ctx);
   return (
     <>

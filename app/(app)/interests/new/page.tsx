@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { actorOptions } from '@/lib/actors/queries';
 import { sourceOptions } from '@/lib/sources/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
@@ -11,7 +10,7 @@ import { createInterestAction } from '../actions';
 export const metadata: Metadata = { title: 'New stated interest' };
 
 export default async function NewInterestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = authorize(await requirePageContext(), 'records:write');
+  const ctx = await requirePagePermission('records:write');
   const prefill = searchParamsObject(await searchParams);
   const [actors, sources] = await Promise.all([actorOptions(ctx), sourceOptions(ctx)]);
   return (

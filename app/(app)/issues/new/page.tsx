@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { IssueForm } from '@/components/issues/issue-form';
 import { createIssueAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New issue' };
 
 export default async function NewIssuePage() {
-  authorize(await requirePageContext(), 'records:write');
+  await requirePagePermission('records:write');
   return (
     <>
       <div className="breadcrumbs"><Link href="/issues">Issues</Link> /</div>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { sourceOptions } from '@/lib/sources/queries';
 import { SourceForm } from '@/components/sources/source-form';
 import { createSourceAction } from '../actions';
@@ -9,7 +8,7 @@ import { createSourceAction } from '../actions';
 export const metadata: Metadata = { title: 'New source' };
 
 export default async function NewSourcePage() {
-  const ctx = authorize(await requirePageContext(), 'records:write');
+  const ctx = await requirePagePermission('records:write');
   const carriers = await sourceOptions(ctx);
   return (
     <>

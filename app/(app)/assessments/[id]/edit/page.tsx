@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { getAssessment } from '@/lib/assessments/queries';
 import { assessmentFormOptions } from '@/lib/assessments/form-options';
 import { findOrNull } from '@/lib/records/find-or-null';
@@ -12,7 +11,7 @@ import { updateAssessmentAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit assessment' };
 
 export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = authorize(await requirePageContext(), 'records:write');
+  const ctx = await requirePagePermission('records:write');
   const a = await findOrNull(getAssessment(ctx, (await params).id));
   if (!a || a.deletedAt) notFound();
   const options = await assessmentFormOptions(ctx);

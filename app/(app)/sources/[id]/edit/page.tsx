@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { getSource, sourceOptions } from '@/lib/sources/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { SourceForm } from '@/components/sources/source-form';
@@ -11,7 +10,7 @@ import { updateSourceAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit source' };
 
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = authorize(await requirePageContext(), 'records:write');
+  const ctx = await requirePagePermission('records:write');
   const source = await findOrNull(getSource(ctx, (await params).id));
   if (!source || source.deletedAt) notFound();
   const carriers = await sourceOptions(ctx);
