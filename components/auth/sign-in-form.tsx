@@ -2,7 +2,6 @@
 
 import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
 import { signInAction } from '@/app/(auth)/sign-in/actions';
-import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
 
 export function SignInForm({ next }: { next: string }) {
