@@ -48,7 +48,9 @@ async function ensureTemplate(adminUrl: string): Promise<string> {
 
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? LOCAL_SERVER;
-  if (!(await canConnect(adminUrl))) {
+  // STANCEBOARD_TEST_DB=embedded forces the embedded server even when a local one answers.
+  const forceEmbedded = process.env.STANCEBOARD_TEST_DB === 'embedded';
+  if (forceEmbedded || !(await canConnect(adminUrl))) {
     if (process.env.TEST_DATABASE_ADMIN_URL) throw new Error(`TEST_DATABASE_ADMIN_URL is set but cannot be reached: ${adminUrl}`);
     handle = await startEmbedded({
       dataDir: path.join(REPO_ROOT, '.data', 'pg-test'),
