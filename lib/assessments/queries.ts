@@ -77,9 +77,34 @@ export async function assessmentRevisions(ctx: Ctx, assessmentId: string) {
     select: { id: true, name: true },
   });
   const names = new Map(editors.map((e) => [e.id, e.name]));
+  // Changes of actor, issue or source are stored as ids; show them by name.
+  const refIds = new Set<string>();
+  for (const r of revisions) {
+    for (const field of ['actorId', 'issueId', 'sourceId']) {
+      const change = (r.changes as Record<string, { from: unknown; to: unknown } | undefined>)[field];
+      for (const v of [change?.from, change?.to]) if (typeof v === 'string') refIds.add(v);
+    }
+  }
+  const ids = [...refIds];
+  const where = { id: { in: ids }, workspaceId: ctx.workspaceId };
+  const [actors, issues, sources] = ids.length
+    ? await Promise.all([
+        db().actor.findMany({ where, select: { id: true, name: true } }),
+        db().issue.findMany({ where, select: { id: true, title: true } }),
+        db().source.findMany({ where, select: { id: true, title: true } }),
+      ])
+    : [[], [], []];
+  const refNames = new Map<string, string>([
+    ...actors.map((a) => [a.id, a.name] as const),
+    ...issues.map((i) => [i.id, i.title] as const),
+    ...sources.map((s) => [s.id, s.title] as const),
+  ]);
+  const label = (v: unknown) => (typeof v === 'string' && refNames.has(v) ? refNames.get(v) : v);
   return revisions.map((r) => ({
     ...r,
     editedByName: names.get(r.editedById) ?? 'unknown',
-    changes: r.changes as Record<string, { from: unknown; to: unknown }>,
+    changes: Object.fromEntries(
+      Object.entries(r.changes as Record<string, { from: unknown; to: unknown }>).map(([field, c]) => [field, { from: label(c.from), to: label(c.to) }]),
+    ),
   }));
 }

@@ -265,3 +265,13 @@ describe('reads are scoped to the caller’s workspace', () => {
     expect(error.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('revision history', () => {
+  it('names the actor, issue and source an edit moved between, instead of showing ids', async () => {
+    const { id } = await createAssessment(home.analyst, validAssessment());
+    const { id: newActor } = await createActor(home.analyst, { name: 'Revision Turkey', kind: 'STATE' });
+    await updateAssessment(home.analyst, { ...validAssessment(), id, version: '1', actorId: newActor });
+    const [latest] = await assessmentRevisions(home.viewer, id);
+    expect(latest!.changes.actorId).toEqual({ from: basics.actor.name, to: 'Revision Turkey' });
+  });
+});
