@@ -19,8 +19,9 @@ export function IssueForm({
   submitLabel: string;
 }) {
   const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
-  const [rows, setRows] = useState<Anchor[]>(
-    initial.anchors.length ? initial.anchors : [{ value: 0, label: '' }, { value: 50, label: '' }, { value: 100, label: '' }],
+  // Stable keys, so removing a middle row does not shift the typed values of the rows below it.
+  const [rows, setRows] = useState<(Anchor & { key: number })[]>(() =>
+    (initial.anchors.length ? initial.anchors : [{ value: 0, label: '' }, { value: 50, label: '' }, { value: 100, label: '' }]).map((a, key) => ({ ...a, key })),
   );
   const errors = state.fieldErrors ?? {};
   const anchorErrors = Object.entries(errors)
@@ -52,7 +53,7 @@ export function IssueForm({
           </thead>
           <tbody>
             {rows.map((row, i) => (
-              <tr key={i}>
+              <tr key={row.key}>
                 <td>
                   <input type="number" name="anchorValue" min={0} max={100} step={1} defaultValue={row.value} aria-label={`Anchor ${i + 1} value`} />
                 </td>
@@ -60,7 +61,7 @@ export function IssueForm({
                   <input type="text" name="anchorLabel" defaultValue={row.label} aria-label={`Anchor ${i + 1} label`} maxLength={200} />
                 </td>
                 <td>
-                  <button type="button" className="btn-small" onClick={() => setRows((r) => r.filter((_, j) => j !== i))} aria-label={`Remove anchor ${i + 1}`}>
+                  <button type="button" className="btn-small" onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))} aria-label={`Remove anchor ${i + 1}`}>
                     Remove
                   </button>
                 </td>
@@ -69,7 +70,7 @@ export function IssueForm({
           </tbody>
         </table>
         <div>
-          <button type="button" className="btn-small" onClick={() => setRows((r) => [...r, { value: 0, label: '' }])} disabled={rows.length >= 11}>
+          <button type="button" className="btn-small" onClick={() => setRows((r) => [...r, { value: 0, label: '', key: Math.max(0, ...r.map((x) => x.key)) + 1 }])} disabled={rows.length >= 11}>
             Add anchor point
           </button>
         </div>
