@@ -20,7 +20,7 @@ export function IssueForm({
 }) {
   const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
   // Stable keys, so removing a middle row does not shift the typed values of the rows below it.
-  const [rows, setRows] = useState<(Anchor & { key: number })[]>(() =>
+  const [rows, setRows] = useState<{ key: number; value: number | ''; label: string }[]>(() =>
     (initial.anchors.length ? initial.anchors : [{ value: 0, label: '' }, { value: 50, label: '' }, { value: 100, label: '' }]).map((a, key) => ({ ...a, key })),
   );
   const errors = state.fieldErrors ?? {};
@@ -70,7 +70,7 @@ export function IssueForm({
           </tbody>
         </table>
         <div>
-          <button type="button" className="btn-small" onClick={() => setRows((r) => [...r, { value: 0, label: '', key: Math.max(0, ...r.map((x) => x.key)) + 1 }])} disabled={rows.length >= 11}>
+          <button type="button" className="btn-small" onClick={() => setRows((r) => [...r, { value: '', label: '', key: Math.max(0, ...r.map((x) => x.key)) + 1 }])} disabled={rows.length >= 11}>
             Add anchor point
           </button>
         </div>
