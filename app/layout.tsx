@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -6,7 +7,11 @@ export const metadata: Metadata = {
   description: 'Record and chart where actors stand on contested issues, and model where bargaining lands.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Render every page per request, the 404 page included: Next stamps this request's CSP nonce (from the
+  // Content-Security-Policy request header proxy.ts sets) on its scripts only then. A page prerendered at
+  // build time would carry no nonce, and the policy would block its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

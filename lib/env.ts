@@ -8,6 +8,10 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Set by scripts/app.ts when the app runs on the embedded demo database. */
   STANCEBOARD_EMBEDDED: z.enum(['0', '1']).default('0'),
+  /** Requests per minute allowed to one API token (and to one signed-in user calling the API). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Largest import file (and workspace import body), in bytes. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,10 +2,18 @@ import { requirePageContext } from '@/lib/auth/request';
 import { listMyWorkspaces } from '@/lib/workspaces/queries';
 import { roleCan } from '@/lib/auth/permissions';
 import { AppShell } from '@/components/shell/app-shell';
+import { PasswordGateShell } from '@/components/account/password-gate-shell';
 
 // The layout renders navigation only; every page and action checks the caller itself.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const ctx = await requirePageContext();
+  const ctx = await requirePageContext({ allowPendingPasswordChange: true });
+  if (ctx.mustChangePassword) {
+    // Signed in with a one-time password: no navigation until they choose their own. The redirect to
+    // the account page is in requirePageContext, which every page calls (client navigation does not
+    // re-render this layout, and a redirect thrown here loops Next's router after the sign-in action);
+    // requireContext refuses every action.
+    return <PasswordGateShell user={{ name: ctx.userName, email: ctx.userEmail }}>{children}</PasswordGateShell>;
+  }
   const workspaces = await listMyWorkspaces(ctx);
   return (
     <AppShell

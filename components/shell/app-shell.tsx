@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/(app)/actions';
@@ -34,6 +35,11 @@ export function AppShell({
             <div>
               {user.email} · {ROLE_LABELS[user.role]}
             </div>
+          </div>
+          <div className="row" style={{ gap: 10 }}>
+            <Link href="/account" style={{ color: '#c9d3e0' }}>Account</Link>
+            <Link href="/settings/tokens" style={{ color: '#c9d3e0' }}>API tokens</Link>
+            <Link href="/api-docs" style={{ color: '#c9d3e0' }}>API</Link>
           </div>
           <form action={signOutAction}>
             <button type="submit" className="btn-small">

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { unauthenticated } from '../errors';
+import { AppError, unauthenticated } from '../errors';
 import { clientIp } from './client-ip';
 import { contextForSession, type Ctx } from './context';
 import { auth } from './next-auth';
@@ -13,17 +13,31 @@ export const getContext = cache(async (): Promise<Ctx | null> => {
   return contextForSession(session?.sid);
 });
 
+export interface ContextOptions {
+  /** Only the account page (and the layout around it) serve a user who must still replace a one-time password. */
+  allowPendingPasswordChange?: boolean;
+}
+
+/** Where a user signed in with a one-time password is sent until they choose their own. */
+export const CHANGE_PASSWORD_PATH = '/account';
+
 /** For server actions and route handlers: the caller, or an UNAUTHENTICATED error. */
-export async function requireContext(): Promise<Ctx> {
+export async function requireContext(options: ContextOptions = {}): Promise<Ctx> {
   const ctx = await getContext();
   if (!ctx) throw unauthenticated();
+  // Enforced here, not only by a redirect: a direct POST of any action must not work with a one-time password.
+  if (ctx.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw new AppError('FORBIDDEN', 'Choose your own password on the Account page before doing anything else.');
+  }
   return ctx;
 }
 
-/** For pages: the caller, or a redirect to sign-in. */
-export async function requirePageContext(): Promise<Ctx> {
+/** For pages: the caller, or a redirect to sign-in (or to the account page while a new password is due). */
+export async function requirePageContext(options: ContextOptions = {}): Promise<Ctx> {
   const ctx = await getContext();
   if (!ctx) redirect('/sign-in');
+  // Every page calls this, so client-side navigation (which does not re-render the layout) cannot skip it.
+  if (ctx.mustChangePassword && !options.allowPendingPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   return ctx;
 }
 

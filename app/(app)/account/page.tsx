@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { requirePageContext } from '@/lib/auth/request';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { changeOwnPasswordAction } from './actions';
+
+export const metadata: Metadata = { title: 'Account' };
+
+export default async function AccountPage() {
+  const ctx = await requirePageContext({ allowPendingPasswordChange: true });
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{ctx.mustChangePassword ? 'Choose your password' : 'Account'}</h1>
+          <div className="sub">
+            {ctx.userName} · {ctx.userEmail} · {ROLE_LABELS[ctx.role]} in {ctx.workspaceName}
+          </div>
+        </div>
+      </div>
+      {ctx.mustChangePassword && (
+        <div className="notice notice-info" role="status" style={{ marginBottom: 16, maxWidth: 760 }}>
+          You signed in with a one-time password from an admin. Choose your own password to continue; nothing else in
+          Stanceboard is available until you do.
+        </div>
+      )}
+      <div className="panel" style={{ maxWidth: 520 }}>
+        <h2>Change password</h2>
+        <ChangePasswordForm
+          action={changeOwnPasswordAction}
+          email={ctx.userEmail}
+          minPasswordLength={PASSWORD_MIN_LENGTH}
+          oneTime={ctx.mustChangePassword}
+        />
+      </div>
+    </>
+  );
+}
