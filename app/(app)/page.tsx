@@ -1,18 +1,249 @@
+import '@/app/charts.css';
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import type { Ctx } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/request';
+import { roleCan } from '@/lib/auth/permissions';
+import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/queries';
+import { shiftsWindowSchema, sinceFromWindow, type ShiftsWindow } from '@/lib/stance/schema';
+import { CONFIDENCE_LABELS } from '@/lib/stance/weights';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
+import { seriesStyle } from '@/components/charts/palette';
+import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';
+import { TableSkeleton } from '@/components/charts/skeletons';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
+const WINDOWS: { value: ShiftsWindow; label: string }[] = [
+  { value: '7', label: 'Last 7 days' },
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+  { value: '365', label: 'Last year' },
+  { value: 'all', label: 'All time' },
+];
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext();
+  const window = shiftsWindowSchema.parse((await searchParams).shifts);
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Dashboard</h1>
-          <div className="sub">{ctx.workspaceName}</div>
+          <div className="sub">{ctx.workspaceName}: what moved, what was recorded last, and where every actor stands now.</div>
         </div>
+        {roleCan(ctx.role, 'records:write') && <Link className="btn btn-primary" href="/assessments/new">Record an assessment</Link>}
+      </div>
+      <div className="panel">
+        <Suspense key={window} fallback={<TableSkeleton title="Largest shifts" />}>
+          <Shifts ctx={ctx} window={window} />
+        </Suspense>
+      </div>
+      <div className="panel">
+        <Suspense fallback={<TableSkeleton title="Where each actor stands now" rows={8} />}>
+          <Spread ctx={ctx} />
+        </Suspense>
+      </div>
+      <div className="panel">
+        <Suspense fallback={<TableSkeleton title="Latest assessments" />}>
+          <Latest ctx={ctx} />
+        </Suspense>
       </div>
     </>
+  );
+}
+
+async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
+  const since = sinceFromWindow(window);
+  const shifts = await largestShifts(ctx, { since, limit: 10 });
+  const windowLabel = WINDOWS.find((w) => w.value === window)!.label.toLowerCase();
+  return (
+    <ChartFrame
+      id="shifts"
+      title="Largest shifts"
+      description={
+        <>
+          For each actor and issue, its mean position on the latest stance date with readings against the date before, largest moves first
+          {since ? <> (latest readings dated on or after {formatDay(since)})</> : null}.
+        </>
+      }
+      csvHref={`/api/stance/dashboard/export?table=shifts&shifts=${window}`}
+      extraLinks={
+        <form method="get" action="/" className="row" style={{ gap: 6 }}>
+          <label htmlFor="shifts-window" className="chart-sr-only">Window</label>
+          <select id="shifts-window" name="shifts" defaultValue={window} style={{ width: 'auto', padding: '3px 6px', fontSize: 12 }}>
+            {WINDOWS.map((w) => (
+              <option key={w.value} value={w.value}>{w.label}</option>
+            ))}
+          </select>
+          <button type="submit" className="btn-small">Show</button>
+        </form>
+      }
+    >
+      {shifts.length === 0 ? (
+        <p className="muted">
+          No actor changed position {window === 'all' ? 'yet' : `in the ${windowLabel}`}.{' '}
+          {window !== 'all' && <Link href="/?shifts=all">Show all time</Link>}
+        </p>
+      ) : (
+        <table className="data" data-table="shifts">
+          <thead>
+            <tr>
+              <th>Actor</th>
+              <th>Issue</th>
+              <th className="num">From</th>
+              <th className="num">To</th>
+              <th className="num">Change</th>
+              <th>When (stance dates)</th>
+              <th>Sources</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shifts.map((s) => (
+              <tr key={`${s.issueId}-${s.actorId}`}>
+                <td><Link href={`/actors/${s.actorId}`}>{s.actorName}</Link></td>
+                <td><Link href={`/issues/${s.issueId}?actor=${s.actorId}`}>{s.issueTitle}</Link></td>
+                <td className="num">{formatPosition(s.from)}</td>
+                <td className="num">{formatPosition(s.to)}</td>
+                <td className={`num ${s.delta > 0 ? 'delta-up' : 'delta-down'}`} style={{ whiteSpace: 'nowrap' }}>
+                  <span aria-hidden="true">{s.delta > 0 ? '▲ ' : '▼ '}</span>
+                  {formatDelta(s.delta)}
+                </td>
+                <td style={{ whiteSpace: 'nowrap' }}>{formatDay(s.fromDate)} → {formatDay(s.toDate)}</td>
+                <td className="small">
+                  {s.toSources.map((x) => x.outlet).join('; ')}
+                  {s.fromSources.length > 0 && <span className="muted"> (before: {s.fromSources.map((x) => x.outlet).join('; ')})</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ChartFrame>
+  );
+}
+
+async function Spread({ ctx }: { ctx: Ctx }) {
+  const spread = await issueSpread(ctx);
+  // One style per actor across every issue on this page, so that Russia looks the same in each strip.
+  const actorNames = [...new Map(spread.flatMap((s) => s.actors.map((a) => [a.actorId, a.actorName] as const))).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const styleIndex = new Map(actorNames.map(([id], i) => [id, i]));
+  return (
+    <ChartFrame
+      id="spread"
+      title="Where each actor stands now"
+      description="Per issue, each actor's current position: the mean of each source's latest reading, with a bar from the lowest to the highest of those readings. The labelled anchor points of each issue's scale are under its axis."
+      csvHref="/api/stance/dashboard/export?table=spread"
+    >
+      {spread.length === 0 && <p className="muted">No issues yet.</p>}
+      <div className="stack">
+        {spread.map(({ issue, actors }) => (
+          <section key={issue.id} aria-labelledby={`spread-${issue.id}`}>
+            <h3 id={`spread-${issue.id}`}>
+              <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
+            </h3>
+            {actors.length === 0 ? (
+              <p className="muted small">No assessments yet.</p>
+            ) : (
+              <>
+                <ScaleDotPlot
+                  anchors={issue.anchors}
+                  label={`Current positions on ${issue.title}`}
+                  description={actors.map((a) => `${a.actorName} ${formatPosition(a.position)} (${a.sources} sources, ${formatPosition(a.min)} to ${formatPosition(a.max)})`).join('; ')}
+                  rows={actors.map((a) => {
+                    const style = seriesStyle(styleIndex.get(a.actorId) ?? 0);
+                    return {
+                      key: a.actorId,
+                      label: a.actorName,
+                      href: `/issues/${issue.id}/compare?actor=${a.actorId}`,
+                      note: `${a.sources} ${a.sources === 1 ? 'source' : 'sources'} · latest ${formatDay(a.asOf)}`,
+                      value: a.position,
+                      lo: a.min,
+                      hi: a.max,
+                      color: style.color,
+                      shape: style.shape,
+                      title: `${a.actorName}: ${formatPosition(a.position)} (mean of ${a.sources} sources; ${formatPosition(a.min)}–${formatPosition(a.max)})`,
+                    };
+                  })}
+                />
+                <details className="chart-table">
+                  <summary>Show as table</summary>
+                  <div className="chart-table-scroll">
+                    <table className="data">
+                      <thead>
+                        <tr>
+                          <th>Actor</th>
+                          <th className="num">Position</th>
+                          <th className="num">Median</th>
+                          <th className="num">Min–max</th>
+                          <th className="num">Sources</th>
+                          <th>Stance dates</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {actors.map((a) => (
+                          <tr key={a.actorId}>
+                            <td>{a.actorName}</td>
+                            <td className="num">{formatPosition(a.position)}</td>
+                            <td className="num">{formatPosition(a.median)}</td>
+                            <td className="num">{formatPosition(a.min)}–{formatPosition(a.max)}</td>
+                            <td className="num">{a.sources}</td>
+                            <td>{a.oldest === a.asOf ? formatDay(a.asOf) : `${formatDay(a.oldest)} – ${formatDay(a.asOf)}`}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              </>
+            )}
+          </section>
+        ))}
+      </div>
+    </ChartFrame>
+  );
+}
+
+async function Latest({ ctx }: { ctx: Ctx }) {
+  const latest = await latestAssessments(ctx, 10);
+  return (
+    <ChartFrame id="latest" title="Latest assessments" description="The ten most recently recorded readings." csvHref="/api/stance/dashboard/export?table=latest">
+      {latest.length === 0 ? (
+        <p className="muted">Nothing recorded yet.</p>
+      ) : (
+        <table className="data" data-table="latest">
+          <thead>
+            <tr>
+              <th>Recorded</th>
+              <th>Actor</th>
+              <th>Issue</th>
+              <th className="num">Position</th>
+              <th>Stance date</th>
+              <th>Source</th>
+              <th>Analyst</th>
+              <th>Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {latest.map((a) => (
+              <tr key={a.id}>
+                <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{formatDay(a.createdAt.toISOString())}</Link></td>
+                <td><Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link></td>
+                <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>
+                <td className="num">{formatPosition(a.position)}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{formatDay(a.stanceDate)}</td>
+                <td className="small">{a.source.outlet} <span className="muted">({a.source.reliability})</span></td>
+                <td>{a.analyst ?? 'Unknown'}</td>
+                <td>
+                  <span className={`badge badge-${a.confidence.toLowerCase()}`}>{CONFIDENCE_LABELS[a.confidence]}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ChartFrame>
   );
 }

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';
+import { openIssue, readingsTable } from './stance-helpers';
 
 describe.skipIf(!chromiumAvailable())('recording an assessment in a real browser', () => {
   let browser: Browser;
@@ -53,6 +54,12 @@ describe.skipIf(!chromiumAvailable())('recording an assessment in a real browser
     const history = page.getByRole('table', { name: 'Revision history' });
     await expect.poll(() => history.textContent()).toContain('Position: 72 → 75');
     expect(await history.textContent()).toContain('Demo Analyst');
+
+    // The new reading is on the issue's chart data and in its table view, at its edited position.
+    await openIssue(page, 'Foreign military presence in Nagorno-Karabakh');
+    const mine = (await readingsTable(page)).filter((r) => r.quote === quote && r.date.includes('2020-11-20'));
+    expect(mine.map((r) => [r.actor, Number(r.position), r.analyst])).toEqual([['Turkey', 75, 'Demo Analyst']]);
+    expect(await page.locator('svg .recharts-line, svg path.recharts-curve').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

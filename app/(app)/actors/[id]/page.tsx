@@ -1,12 +1,17 @@
+import '@/app/charts.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { getActor } from '@/lib/actors/queries';
 import { ACTOR_KIND_LABELS } from '@/lib/actors/schema';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { RecordActionButton } from '@/components/records/record-actions';
+import { ActorStance } from '@/components/charts/actor-stance';
+import { TableSkeleton } from '@/components/charts/skeletons';
+import { actorProfile } from '@/lib/stance/queries';
 import { deleteActorAction, restoreActorAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Actor' };
@@ -50,6 +55,9 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
           <ul>{actor.members.map((m) => <li key={m.id}><Link href={`/actors/${m.id}`}>{m.name}</Link></li>)}</ul>
         </div>
       )}
+      <Suspense fallback={<div className="panel"><TableSkeleton title="Positions on every issue" /></div>}>
+        <ActorStance profile={actorProfile(ctx, actor.id)} canWrite={canWrite && !actor.deletedAt} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,11 @@
+import { dashboardCsv } from '@/lib/stance/export';
+import { csvRoute } from '@/lib/stance/export-route';
+import { shiftsWindowSchema, sinceFromWindow } from '@/lib/stance/schema';
+
+// GET /api/stance/dashboard/export?table=shifts|spread|latest&shifts=7|30|90|365|all
+export async function GET(request: Request) {
+  const search = new URL(request.url).searchParams;
+  const table = search.get('table') ?? 'shifts';
+  const since = sinceFromWindow(shiftsWindowSchema.parse(search.get('shifts') ?? undefined));
+  return csvRoute((ctx) => dashboardCsv(ctx, table, { since }));
+}

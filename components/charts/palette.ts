@@ -1,0 +1,57 @@
+// Series styles readable without colour: the Okabe-Ito palette (Okabe & Ito, "Color Universal Design",
+// 2008), which stays distinct for the common forms of colour blindness, and for each series a dash
+// pattern and a marker shape of its own as well. Okabe-Ito's yellow (#F0E442) is left out: it is too
+// faint on white for thin lines. 7 colours × 6 shapes × 8 dashes: no two of the first 42 series look alike.
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
+
+export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
+const DASHES = ['', '8 4', '2 3', '10 3 2 3', '5 5', '12 4 2 4 2 4', '1 4', '16 4'] as const;
+const SHAPES: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'];
+
+export interface SeriesStyle {
+  color: string;
+  dash: string;
+  shape: MarkerShape;
+}
+
+/** Style of the i-th series. Colours (7), shapes (6) and dashes (8) cycle at different lengths, so combinations stay unique for long. */
+export function seriesStyle(index: number): SeriesStyle {
+  return {
+    color: OKABE_ITO[index % OKABE_ITO.length]!,
+    dash: DASHES[index % DASHES.length]!,
+    shape: SHAPES[index % SHAPES.length]!,
+  };
+}
+
+/** An SVG path of `shape` centred on (0, 0) with about `r` radius, for legends and HTML dot plots. */
+export function markerPath(shape: MarkerShape, r: number): string {
+  const s = r;
+  switch (shape) {
+    case 'square':
+      return `M${-s * 0.85},${-s * 0.85}h${s * 1.7}v${s * 1.7}h${-s * 1.7}z`;
+    case 'triangle':
+      return `M0,${-s}L${s},${s * 0.8}L${-s},${s * 0.8}z`;
+    case 'diamond':
+      return `M0,${-s * 1.1}L${s * 0.9},0L0,${s * 1.1}L${-s * 0.9},0z`;
+    case 'cross': {
+      const t = s * 0.42;
+      return `M${-t},${-s}h${2 * t}v${s - t}h${s - t}v${2 * t}h${-(s - t)}v${s - t}h${-2 * t}v${-(s - t)}h${-(s - t)}v${-2 * t}h${s - t}z`;
+    }
+    case 'star': {
+      const points: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const radius = i % 2 === 0 ? s * 1.1 : s * 0.45;
+        const angle = (Math.PI / 5) * i - Math.PI / 2;
+        points.push(`${(radius * Math.cos(angle)).toFixed(2)},${(radius * Math.sin(angle)).toFixed(2)}`);
+      }
+      return `M${points.join('L')}z`;
+    }
+    case 'wye': {
+      const t = s * 0.3;
+      return `M${-t},${-s}h${2 * t}v${s * 0.6}l${s * 0.8},${s * 0.5}l${-t},${t * 1.6}l${-s * 0.8},${-s * 0.45}l${-s * 0.8},${s * 0.45}l${-t},${-t * 1.6}l${s * 0.8},${-s * 0.5}z`;
+    }
+    default:
+      return `M${-s},0a${s},${s} 0 1,0 ${2 * s},0a${s},${s} 0 1,0 ${-2 * s},0`;
+  }
+}

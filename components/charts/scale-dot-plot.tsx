@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { Anchor } from '@/lib/stance/queries';
+import { formatPosition } from './format';
+import { markerPath, type MarkerShape } from './palette';
+
+export interface DotRow {
+  key: string;
+  label: string;
+  href?: string;
+  /** Shown under the label (e.g. "4 sources · as of 10 Nov 2020"). */
+  note?: ReactNode;
+  value: number | null;
+  /** Whisker (e.g. min-max across sources). */
+  lo?: number;
+  hi?: number;
+  color: string;
+  shape: MarkerShape;
+  /** Hover text of the dot. */
+  title: string;
+}
+
+const pct = (v: number) => `${Math.max(0, Math.min(100, v))}%`;
+
+/**
+ * A dot plot on an issue's 0-100 scale: one row per actor (or source), a marker at the position and a
+ * whisker for the spread, anchor lines through every row and the anchor labels under the axis.
+ * Plain HTML and SVG, no client JavaScript; a table version goes next to it (ChartFrame).
+ */
+export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: Anchor[]; rows: DotRow[]; label: string; description: string }) {
+  return (
+    <div className="dotplot" role="group" aria-label={label}>
+      <p className="chart-sr-only">{description}</p>
+      {rows.map((row) => (
+        <div className="dotplot-row" key={row.key}>
+          <div className="dotplot-label">
+            {row.href ? <Link href={row.href}>{row.label}</Link> : row.label}
+            {row.note && <div className="dotplot-note">{row.note}</div>}
+          </div>
+          <div className="dotplot-value">{formatPosition(row.value)}</div>
+          <div className="dotplot-track" aria-hidden="true">
+            {anchors.map((a) => (
+              <span key={a.value} className="dotplot-grid" style={{ left: pct(a.value) }} />
+            ))}
+            {row.lo !== undefined && row.hi !== undefined && row.hi > row.lo && (
+              <span className="dotplot-whisker" style={{ left: pct(row.lo), width: `${Math.min(100, row.hi) - Math.max(0, row.lo)}%`, background: row.color }} />
+            )}
+            {row.value !== null && (
+              <span className="dotplot-dot" style={{ left: pct(row.value) }} title={row.title}>
+                <svg width="20" height="20" viewBox="-10 -10 20 20" focusable="false">
+                  <path d={markerPath(row.shape, 7)} fill={row.color} stroke="#fff" strokeWidth="1.5" />
+                </svg>
+              </span>
+            )}
+          </div>
+        </div>
+      ))}
+      <div className="dotplot-row dotplot-axis" aria-hidden="true">
+        <div />
+        <div />
+        <div className="dotplot-axis-track">
+          {anchors.map((a) => (
+            <span
+              key={a.value}
+              className={`dotplot-anchor${a.value <= 5 ? ' start' : a.value >= 95 ? ' end' : ''}`}
+              style={{ left: pct(a.value) }}
+            >
+              <b>{a.value}</b> {a.label}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,736 @@
+import 'server-only';
+import { z } from 'zod';
+import { authorize, type Ctx } from '../auth/context';
+import { db } from '../db';
+import { notFound } from '../errors';
+import { Prisma } from '../generated/prisma/client';
+import { readAnchors } from '../issues/schema';
+import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
+import { readingScope, weightTenthsSql } from './sql';
+import { sliceCount } from './thinning';
+import {
+  MAX_BUCKETS_PER_SERIES,
+  MAX_POINTS_PER_SERIES,
+  type ConfidenceLevel,
+  type ReliabilityGrade,
+  type SourceKindCode,
+} from './weights';
+
+// Read side of the stance dashboard. Every function takes the caller's Ctx, checks 'workspace:read',
+// scopes by ctx.workspaceId and leaves out soft-deleted assessments, actors, sources and issues.
+// Aggregation and thinning happen in PostgreSQL: the browser gets at most MAX_BUCKETS_PER_SERIES
+// line points and MAX_POINTS_PER_SERIES readings per series, whatever the size of the data.
+
+// ----------------------------------------------------------------------------------------------
+// Types
+// ----------------------------------------------------------------------------------------------
+
+export interface Anchor {
+  value: number;
+  label: string;
+}
+
+export interface StanceIssue {
+  id: string;
+  title: string;
+  description: string;
+  anchors: Anchor[];
+}
+
+export interface StanceSource {
+  id: string;
+  title: string;
+  outlet: string;
+  kind: SourceKindCode;
+  reliability: ReliabilityGrade;
+  publishedAt: string;
+}
+
+/** One bucket of one actor's line. `value` is the statistic the filters chose (mean/median, weighted or not). */
+export interface StanceBucket {
+  /** First day of the bucket, YYYY-MM-DD. */
+  start: string;
+  /** First day after the bucket. */
+  end: string;
+  n: number;
+  value: number;
+  mean: number;
+  median: number;
+  weightedMean: number;
+  /** Computed only when the line shows it, or when all statistics are asked for (CSV export). */
+  weightedMedian: number | null;
+  /** Sample standard deviation (n − 1); null for a single reading. */
+  sdSample: number | null;
+  sdPopulation: number;
+  min: number;
+  max: number;
+  sourceIds: string[];
+}
+
+export interface StanceReading {
+  id: string;
+  date: string;
+  position: number;
+  sourceId: string;
+  analyst: string | null;
+  confidence: ConfidenceLevel;
+  reliability: ReliabilityGrade;
+  credibility: number;
+  quote: string;
+}
+
+export interface StanceSeries {
+  issueId: string;
+  actorId: string;
+  actorName: string;
+  /** Readings that match the filters. */
+  total: number;
+  /** Readings sent (after thinning). */
+  shown: number;
+  thinned: boolean;
+  buckets: StanceBucket[];
+  readings: StanceReading[];
+}
+
+export interface StanceSeriesResult {
+  filters: StanceFilters;
+  bucketRequested: BucketChoice;
+  /** The unit used; coarser than requested when the requested one would exceed MAX_BUCKETS_PER_SERIES. */
+  bucketUnit: BucketUnit;
+  series: StanceSeries[];
+  sources: Record<string, StanceSource>;
+  maxPointsPerSeries: number;
+}
+
+// ----------------------------------------------------------------------------------------------
+// Helpers
+// ----------------------------------------------------------------------------------------------
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+/** The issue's anchors, ascending (lib/issues' reading); a scale with unreadable anchors falls back to its two ends. */
+export function parseAnchors(raw: unknown): Anchor[] {
+  const anchors = readAnchors(raw);
+  return anchors.length ? anchors : [{ value: 0, label: '0' }, { value: 100, label: '100' }];
+}
+
+const BUCKET_RANK: Record<BucketChoice, number> = { auto: 0, day: 0, week: 1, month: 2 };
+
+export function bucketEnd(start: string, unit: BucketUnit): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (unit === 'day') d.setUTCDate(d.getUTCDate() + 1);
+  else if (unit === 'week') d.setUTCDate(d.getUTCDate() + 7);
+  else if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  else d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function pickValue(b: { mean: number; median: number; wmean: number; wmedian: number | null }, f: StanceFilters): number {
+  if (f.agg === 'median') return f.weighted ? (b.wmedian ?? b.median) : b.median;
+  return f.weighted ? b.wmean : b.mean;
+}
+
+const isoDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+// ----------------------------------------------------------------------------------------------
+// Stance over time
+// ----------------------------------------------------------------------------------------------
+
+interface SeriesRow {
+  issues_found: number;
+  units: { issueId: string; unit: BucketUnit }[];
+  series: { issueId: string; actorId: string; actorName: string; total: number }[];
+  buckets: {
+    issueId: string; actorId: string; start: string; n: number; mean: number; median: number; wmean: number; wmedian: number | null;
+    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[];
+  }[];
+  readings: (StanceReading & { issueId: string; actorId: string })[];
+  sources: StanceSource[];
+}
+
+/**
+ * The one SQL statement behind every stance chart. Per (issue, actor): bucketed aggregates (mean,
+ * median, weighted mean and median, SDs, min, max, n, sources) and the readings thinned M4-style
+ * (lib/stance/thinning.ts describes the rule; the CTEs `sliced` … `kept` implement it).
+ */
+export function seriesStatement(
+  ctx: Ctx,
+  {
+    issueIds,
+    actorIds,
+    filters,
+    maxPoints,
+    withAllStatistics = false,
+  }: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
+): Prisma.Sql {
+  const slices = sliceCount(maxPoints);
+  const maxBuckets = MAX_BUCKETS_PER_SERIES;
+  const rank = BUCKET_RANK[filters.bucket];
+  const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
+  const issuesFound = issueIds
+    ? Prisma.sql`(SELECT count(*)::int FROM "Issue" WHERE "id" = ANY(${issueIds}::uuid[]) AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL)`
+    : Prisma.sql`0`;
+  return Prisma.sql`
+    WITH base AS (
+      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS w
+      ${readingScope(ctx, { issueIds, actorIds, filters })}
+    ),
+    span AS (
+      SELECT "issueId", min("stanceDate") AS lo, max("stanceDate") AS hi FROM base GROUP BY "issueId"
+    ),
+    unit AS (
+      -- The requested unit, or the next coarser one while a line would have too many buckets.
+      SELECT "issueId",
+        CASE
+          WHEN ${rank}::int <= 0 AND (hi - lo + 1) <= ${maxBuckets}::int THEN 'day'
+          WHEN ${rank}::int <= 1 AND ((date_trunc('week', hi::timestamp)::date - date_trunc('week', lo::timestamp)::date) / 7 + 1) <= ${maxBuckets}::int THEN 'week'
+          WHEN ${rank}::int <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= ${maxBuckets}::int THEN 'month'
+          ELSE 'year'
+        END AS unit
+      FROM span
+    ),
+    bucketed AS (
+      SELECT b.*, date_trunc(u.unit, b."stanceDate"::timestamp)::date AS bucket
+      FROM base b JOIN unit u ON u."issueId" = b."issueId"
+    ),
+    cumulated AS (
+      -- Running weight in position order, for the weighted median (an extra sort: only when it is shown).
+      SELECT bk.*, ${
+        withWeightedMedian
+          ? Prisma.sql`sum(w) OVER (PARTITION BY "issueId", "actorId", bucket ORDER BY "position", "id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumw,
+                       sum(w) OVER (PARTITION BY "issueId", "actorId", bucket) AS totw`
+          : Prisma.sql`NULL::bigint AS cumw, NULL::bigint AS totw`
+      }
+      FROM bucketed bk
+    ),
+    agg AS (
+      SELECT "issueId", "actorId", bucket,
+        count(*)::int AS n,
+        avg("position") AS mean,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY "position") AS median,
+        sum(w * "position") / sum(w)::float8 AS wmean,
+        -- Weighted median: the position where the running weight reaches half the total; when it
+        -- lands exactly on half, the midpoint of that position and the next (so equal weights give
+        -- the ordinary median).
+        (min("position") FILTER (WHERE 2 * cumw >= totw) + min("position") FILTER (WHERE 2 * cumw > totw)) / 2 AS wmedian,
+        stddev_samp("position") AS sd_samp,
+        stddev_pop("position") AS sd_pop,
+        min("position") AS lo,
+        max("position") AS hi,
+        array_agg(DISTINCT "sourceId") AS sources
+      FROM cumulated
+      GROUP BY "issueId", "actorId", bucket
+    ),
+    totals AS (
+      SELECT "issueId", "actorId", count(*)::int AS total FROM base GROUP BY "issueId", "actorId"
+    ),
+    sliced AS (
+      -- Time slices share the issue's date range, so every actor is cut at the same dates (M4's pixel
+      -- columns). Series at or under the limit are not thinned: they form one slice, all kept.
+      SELECT b."id", b."issueId", b."actorId", b."position", b."stanceDate",
+        CASE WHEN t.total <= ${maxPoints}::int THEN -1
+             ELSE floor((b."stanceDate" - sp.lo)::float8 * ${slices}::int / (sp.hi - sp.lo + 1))::int END AS slice
+      FROM base b
+      JOIN span sp ON sp."issueId" = b."issueId"
+      JOIN totals t ON t."issueId" = b."issueId" AND t."actorId" = b."actorId"
+    ),
+    ordered AS (
+      -- One sort, in date order within each slice; the slice's lowest and highest position come from
+      -- frame-less windows over the same partition (no second sort).
+      SELECT "id", "issueId", "actorId", "position", slice,
+        row_number() OVER (PARTITION BY "issueId", "actorId", slice ORDER BY "stanceDate", "id") AS rn,
+        count(*) OVER sl AS cnt, min("position") OVER sl AS pmin, max("position") OVER sl AS pmax
+      FROM sliced
+      WINDOW sl AS (PARTITION BY "issueId", "actorId", slice)
+    ),
+    marked AS (
+      -- M4: keep the first, the last, the (earliest) lowest and the (earliest) highest reading of each slice.
+      SELECT "id", slice, rn, cnt,
+        min(rn) FILTER (WHERE "position" = pmin) OVER sl AS rn_min,
+        min(rn) FILTER (WHERE "position" = pmax) OVER sl AS rn_max
+      FROM ordered
+      WINDOW sl AS (PARTITION BY "issueId", "actorId", slice)
+    ),
+    kept AS (
+      SELECT "id" FROM marked WHERE slice = -1 OR rn = 1 OR rn = cnt OR rn = rn_min OR rn = rn_max
+    )
+    SELECT
+      ${issuesFound} AS issues_found,
+      (SELECT coalesce(json_agg(json_build_object('issueId', "issueId", 'unit', unit)), '[]'::json) FROM unit) AS units,
+      (SELECT coalesce(json_agg(json_build_object('issueId', t."issueId", 'actorId', t."actorId", 'actorName', ac."name", 'total', t.total)
+                                ORDER BY ac."name", t."actorId", t."issueId"), '[]'::json)
+         FROM totals t JOIN "Actor" ac ON ac."id" = t."actorId") AS series,
+      (SELECT coalesce(json_agg(json_build_object(
+                'issueId', "issueId", 'actorId', "actorId", 'start', bucket, 'n', n, 'mean', mean, 'median', median,
+                'wmean', wmean, 'wmedian', wmedian, 'sdSample', sd_samp, 'sdPopulation', sd_pop, 'min', lo, 'max', hi,
+                'sourceIds', sources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
+         FROM agg) AS buckets,
+      (SELECT coalesce(json_agg(json_build_object(
+                'issueId', a."issueId", 'actorId', a."actorId", 'id', a."id", 'date', a."stanceDate", 'position', a."position",
+                'sourceId', a."sourceId", 'analyst', u."name", 'confidence', a."confidence"::text,
+                'reliability', s."reliability"::text, 'credibility', a."credibility", 'quote', a."quote")
+                ORDER BY a."issueId", a."actorId", a."stanceDate", a."id"), '[]'::json)
+         FROM kept k
+         JOIN "Assessment" a ON a."id" = k."id"
+         JOIN "Source" s ON s."id" = a."sourceId"
+         LEFT JOIN "User" u ON u."id" = a."recordedById") AS readings,
+      (SELECT coalesce(json_agg(json_build_object('id', s."id", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
+                'reliability', s."reliability"::text, 'publishedAt', s."publishedAt") ORDER BY s."outlet", s."title"), '[]'::json)
+         FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base)) AS sources`;
+}
+
+async function querySeries(
+  ctx: Ctx,
+  options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
+) {
+  const { filters } = options;
+  const [row] = await db().$queryRaw<SeriesRow[]>(seriesStatement(ctx, options));
+  if (!row) throw new Error('stance series query returned no row');
+
+  const units = new Map(row.units.map((u) => [u.issueId, u.unit]));
+  const key = (issueId: string, actorId: string) => `${issueId}|${actorId}`;
+  const series = new Map<string, StanceSeries>();
+  for (const s of row.series) {
+    series.set(key(s.issueId, s.actorId), { ...s, shown: 0, thinned: false, buckets: [], readings: [] });
+  }
+  for (const b of row.buckets) {
+    const unit = units.get(b.issueId) ?? 'day';
+    series.get(key(b.issueId, b.actorId))?.buckets.push({
+      start: b.start,
+      end: bucketEnd(b.start, unit),
+      n: b.n,
+      value: pickValue(b, filters),
+      mean: b.mean,
+      median: b.median,
+      weightedMean: b.wmean,
+      weightedMedian: b.wmedian,
+      sdSample: b.sdSample,
+      sdPopulation: b.sdPopulation,
+      min: b.min,
+      max: b.max,
+      sourceIds: b.sourceIds,
+    });
+  }
+  for (const { issueId, actorId, ...reading } of row.readings) series.get(key(issueId, actorId))?.readings.push(reading);
+  // Sources of a bucket in the order of the source list (by outlet), not in uuid order.
+  const sourceRank = new Map(row.sources.map((src, i) => [src.id, i]));
+  for (const s of series.values()) for (const b of s.buckets) b.sourceIds.sort((x, y) => (sourceRank.get(x) ?? 0) - (sourceRank.get(y) ?? 0));
+  for (const s of series.values()) {
+    s.shown = s.readings.length;
+    s.thinned = s.shown < s.total;
+  }
+  return {
+    issuesFound: row.issues_found,
+    units,
+    series: [...series.values()],
+    sources: Object.fromEntries(row.sources.map((s) => [s.id, { ...s, publishedAt: isoDay(s.publishedAt) }])),
+  };
+}
+
+/**
+ * Stance over time on one issue: one series per actor, bucketed by stance date, with the readings
+ * thinned to at most `maxPoints` per series. One SQL statement.
+ */
+export async function stanceSeries(
+  ctx: Ctx,
+  issueId: string,
+  filtersInput: StanceFiltersInput = {},
+  { maxPoints = MAX_POINTS_PER_SERIES, allStatistics = false }: { maxPoints?: number; allStatistics?: boolean } = {},
+): Promise<StanceSeriesResult> {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const filters = withFilterDefaults(filtersInput);
+  const result = await querySeries(ctx, {
+    issueIds: [issueId],
+    actorIds: null,
+    filters,
+    maxPoints: Math.max(4, Math.min(maxPoints, MAX_POINTS_PER_SERIES)),
+    withAllStatistics: allStatistics,
+  });
+  if (result.issuesFound === 0) throw notFound('Issue');
+  return {
+    filters,
+    bucketRequested: filters.bucket,
+    bucketUnit: result.units.get(issueId) ?? (filters.bucket === 'auto' ? 'day' : filters.bucket),
+    series: result.series,
+    sources: result.sources,
+    maxPointsPerSeries: maxPoints,
+  };
+}
+
+/**
+ * The issue a stance page is about, with the actors and sources that have live readings on it (for the
+ * filters). A soft-deleted issue is returned with its `deletedAt` (so its page can offer Restore); its
+ * readings are not (stanceSeries answers NOT_FOUND for it).
+ */
+export async function stanceIssue(ctx: Ctx, issueId: string) {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const issue = await db().issue.findFirst({
+    where: { id: issueId, workspaceId: ctx.workspaceId },
+    select: { id: true, title: true, description: true, anchors: true, deletedAt: true },
+  });
+  if (!issue) throw notFound('Issue');
+  const live = { issueId, deletedAt: null, source: { deletedAt: null } } as const;
+  const [actors, sources] = await Promise.all([
+    db().actor.findMany({
+      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: live } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    db().source.findMany({
+      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: { issueId, deletedAt: null, actor: { deletedAt: null } } } },
+      select: { id: true, title: true, outlet: true, kind: true, reliability: true },
+      orderBy: [{ outlet: 'asc' }, { title: 'asc' }],
+    }),
+  ]);
+  return { issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue, actors, sources };
+}
+
+/** Every matching reading on an issue, unthinned (for the CSV export), oldest first. */
+export async function stanceReadings(ctx: Ctx, issueId: string, filtersInput: StanceFiltersInput = {}, { limit = 200_000 } = {}) {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const filters = withFilterDefaults(filtersInput);
+  const rows = await db().$queryRaw<
+    {
+      id: string; date: Date; actor: string; position: number; salience: number; capability: number | null; confidence: ConfidenceLevel;
+      credibility: number; source_title: string; source_outlet: string; source_kind: SourceKindCode; reliability: ReliabilityGrade;
+      published_at: Date; analyst: string | null; quote: string; rationale: string; weight10: number;
+    }[]
+  >`
+    SELECT a."id", a."stanceDate" AS date, ac."name" AS actor, a."position", a."salience", a."capability",
+           a."confidence"::text AS confidence, a."credibility", s."title" AS source_title, s."outlet" AS source_outlet,
+           s."kind"::text AS source_kind, s."reliability"::text AS reliability, s."publishedAt" AS published_at,
+           (SELECT u."name" FROM "User" u WHERE u."id" = a."recordedById") AS analyst, a."quote", a."rationale",
+           ${weightTenthsSql()} AS weight10
+    ${readingScope(ctx, { issueIds: [issueId], filters })}
+    ORDER BY a."stanceDate", ac."name", a."id"
+    LIMIT ${limit + 1}::int`;
+  return {
+    filters,
+    truncated: rows.length > limit,
+    rows: rows.slice(0, limit).map((r) => ({ ...r, date: isoDay(r.date), published_at: isoDay(r.published_at), weight: r.weight10 / 10 })),
+  };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Shifts
+// ----------------------------------------------------------------------------------------------
+
+export interface StanceShift {
+  issueId: string;
+  issueTitle: string;
+  actorId: string;
+  actorName: string;
+  fromDate: string;
+  toDate: string;
+  from: number;
+  to: number;
+  delta: number;
+  fromSources: { id: string; outlet: string; title: string }[];
+  toSources: { id: string; outlet: string; title: string }[];
+}
+
+/**
+ * The largest moves: per actor and issue, the mean position in its latest bucket minus the mean in
+ * the bucket before, sorted by the size of the move. `since` keeps moves whose latest bucket starts on
+ * or after that day ("what changed this week"); unchanged positions are not shifts and are left out.
+ */
+export async function largestShifts(
+  ctx: Ctx,
+  { since, limit = 10, bucket = 'day' }: { since?: string; limit?: number; bucket?: 'day' | 'week' | 'month' } = {},
+): Promise<StanceShift[]> {
+  authorize(ctx, 'workspace:read');
+  const unit = (['day', 'week', 'month'] as const).includes(bucket) ? bucket : 'day';
+  const take = Math.max(1, Math.min(100, Math.floor(limit)));
+  const ws = ctx.workspaceId;
+  // Live readings of one actor on one issue (alias a), for the probes below.
+  const live = (issue: Prisma.Sql, actor: Prisma.Sql) => Prisma.sql`
+      FROM "Assessment" a JOIN "Source" s ON s."id" = a."sourceId" AND s."deletedAt" IS NULL
+      WHERE a."workspaceId" = ${ws}::uuid AND a."issueId" = ${issue} AND a."actorId" = ${actor} AND a."deletedAt" IS NULL`;
+  const rows = await db().$queryRaw<(Omit<StanceShift, 'fromDate' | 'toDate'> & { fromDate: Date; toDate: Date })[]>`
+    WITH RECURSIVE pairs AS (
+      -- Every (issue, actor) pair with readings, found by skipping through the index pair by pair
+      -- (a "loose index scan") rather than reading every assessment of the workspace.
+      (SELECT a."issueId", a."actorId" FROM "Assessment" a
+        WHERE a."workspaceId" = ${ws}::uuid AND a."deletedAt" IS NULL
+        ORDER BY a."issueId", a."actorId" LIMIT 1)
+      UNION ALL
+      SELECT nxt."issueId", nxt."actorId" FROM pairs p
+      CROSS JOIN LATERAL (
+        SELECT a."issueId", a."actorId" FROM "Assessment" a
+        WHERE a."workspaceId" = ${ws}::uuid AND a."deletedAt" IS NULL AND (a."issueId", a."actorId") > (p."issueId", p."actorId")
+        ORDER BY a."issueId", a."actorId" LIMIT 1
+      ) nxt
+    ),
+    latest AS (
+      SELECT p."issueId", p."actorId", date_trunc(${unit}, l.d::timestamp)::date AS cur_start
+      FROM pairs p
+      JOIN "Actor" ac ON ac."id" = p."actorId" AND ac."workspaceId" = ${ws}::uuid AND ac."deletedAt" IS NULL
+      JOIN "Issue" i ON i."id" = p."issueId" AND i."workspaceId" = ${ws}::uuid AND i."deletedAt" IS NULL
+      CROSS JOIN LATERAL (SELECT a."stanceDate" AS d ${live(Prisma.sql`p."issueId"`, Prisma.sql`p."actorId"`)} ORDER BY a."stanceDate" DESC LIMIT 1) l
+    ),
+    previous AS (
+      SELECT c.*, date_trunc(${unit}, l.d::timestamp)::date AS prev_start
+      FROM latest c
+      CROSS JOIN LATERAL (
+        SELECT a."stanceDate" AS d ${live(Prisma.sql`c."issueId"`, Prisma.sql`c."actorId"`)} AND a."stanceDate" < c.cur_start
+        ORDER BY a."stanceDate" DESC LIMIT 1
+      ) l
+      ${since ? Prisma.sql`WHERE c.cur_start >= date_trunc(${unit}, ${since}::date::timestamp)::date` : Prisma.empty}
+    ),
+    shifts AS (
+      -- The previous bucket is the latest before the current one, so every reading from its start on
+      -- is in one of the two.
+      SELECT pr."issueId", pr."actorId", pr.prev_start AS from_date, pr.cur_start AS to_date,
+             avg(a."position") FILTER (WHERE a."stanceDate" < pr.cur_start) AS from_v,
+             avg(a."position") FILTER (WHERE a."stanceDate" >= pr.cur_start) AS to_v,
+             array_agg(DISTINCT a."sourceId") FILTER (WHERE a."stanceDate" < pr.cur_start) AS from_sources,
+             array_agg(DISTINCT a."sourceId") FILTER (WHERE a."stanceDate" >= pr.cur_start) AS to_sources
+      FROM previous pr
+      CROSS JOIN LATERAL (SELECT a."position", a."stanceDate", a."sourceId" ${live(Prisma.sql`pr."issueId"`, Prisma.sql`pr."actorId"`)}
+                          AND a."stanceDate" >= pr.prev_start) a
+      GROUP BY pr."issueId", pr."actorId", pr.prev_start, pr.cur_start
+    ),
+    top AS (
+      SELECT *, to_v - from_v AS delta FROM shifts
+      WHERE abs(to_v - from_v) > 1e-9
+      ORDER BY abs(to_v - from_v) DESC, to_date DESC, "actorId"
+      LIMIT ${take}::int
+    )
+    SELECT t."issueId", i."title" AS "issueTitle", t."actorId", ac."name" AS "actorName",
+           t.from_date AS "fromDate", t.to_date AS "toDate", t.from_v AS "from", t.to_v AS "to", t.delta,
+           (SELECT coalesce(json_agg(json_build_object('id', s."id", 'outlet', s."outlet", 'title', s."title") ORDER BY s."outlet"), '[]'::json)
+              FROM "Source" s WHERE s."id" = ANY(t.from_sources)) AS "fromSources",
+           (SELECT coalesce(json_agg(json_build_object('id', s."id", 'outlet', s."outlet", 'title', s."title") ORDER BY s."outlet"), '[]'::json)
+              FROM "Source" s WHERE s."id" = ANY(t.to_sources)) AS "toSources"
+    FROM top t JOIN "Issue" i ON i."id" = t."issueId" JOIN "Actor" ac ON ac."id" = t."actorId"
+    ORDER BY abs(t.delta) DESC, t.to_date DESC, ac."name"`;
+  return rows.map((r) => ({ ...r, fromDate: isoDay(r.fromDate), toDate: isoDay(r.toDate) }));
+}
+
+// ----------------------------------------------------------------------------------------------
+// Latest assessments
+// ----------------------------------------------------------------------------------------------
+
+/** The most recently recorded live assessments, newest first. */
+export async function latestAssessments(ctx: Ctx, limit = 10) {
+  authorize(ctx, 'workspace:read');
+  const rows = await db().assessment.findMany({
+    where: {
+      workspaceId: ctx.workspaceId,
+      deletedAt: null,
+      actor: { deletedAt: null },
+      issue: { deletedAt: null },
+      source: { deletedAt: null },
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: Math.max(1, Math.min(100, Math.floor(limit))),
+    select: {
+      id: true,
+      position: true,
+      stanceDate: true,
+      confidence: true,
+      createdAt: true,
+      quote: true,
+      recordedById: true,
+      actor: { select: { id: true, name: true } },
+      issue: { select: { id: true, title: true } },
+      source: { select: { id: true, title: true, outlet: true, reliability: true } },
+    },
+  });
+  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map(({ recordedById, stanceDate, ...r }) => ({ ...r, stanceDate: isoDay(stanceDate), analyst: names.get(recordedById) ?? null }));
+}
+
+// ----------------------------------------------------------------------------------------------
+// Current positions (spread)
+// ----------------------------------------------------------------------------------------------
+
+export interface CurrentPosition {
+  issueId: string;
+  actorId: string;
+  actorName: string;
+  /** Mean, across sources, of each source's latest reading (its readings on its latest stance date). */
+  position: number;
+  median: number;
+  min: number;
+  max: number;
+  sources: number;
+  /** Latest and earliest stance date among those readings. */
+  asOf: string;
+  oldest: string;
+}
+
+async function currentPositions(ctx: Ctx, { actorId, asOf }: { actorId?: string; asOf?: string } = {}): Promise<CurrentPosition[]> {
+  const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
+    WITH ranked AS (
+      SELECT a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate",
+             rank() OVER (PARTITION BY a."issueId", a."actorId", a."sourceId" ORDER BY a."stanceDate" DESC) AS r
+      ${readingScope(ctx, { actorIds: actorId ? [actorId] : null, asOf })}
+    ),
+    per_source AS (
+      -- A source's current reading: its readings on its latest stance date (averaged when several
+      -- analysts read the same source for the same day).
+      SELECT "issueId", "actorId", "sourceId", avg("position") AS position, max("stanceDate") AS "stanceDate"
+      FROM ranked WHERE r = 1
+      GROUP BY "issueId", "actorId", "sourceId"
+    )
+    SELECT p."issueId", p."actorId", ac."name" AS "actorName", avg(p.position) AS position,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY p.position) AS median,
+           min(p.position) AS min, max(p.position) AS max, count(*)::int AS sources,
+           max(p."stanceDate") AS "asOf", min(p."stanceDate") AS oldest
+    FROM per_source p JOIN "Actor" ac ON ac."id" = p."actorId"
+    GROUP BY p."issueId", p."actorId", ac."name"
+    ORDER BY p."issueId", position, ac."name"`;
+  return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
+}
+
+/**
+ * For each live issue, where each actor stands now: the mean of the latest reading from each source
+ * (with the min-max across those sources). Issues without readings are included, with no actors.
+ */
+export async function issueSpread(ctx: Ctx) {
+  authorize(ctx, 'workspace:read');
+  const [issues, positions] = await Promise.all([
+    db().issue.findMany({
+      where: { workspaceId: ctx.workspaceId, deletedAt: null },
+      select: { id: true, title: true, description: true, anchors: true },
+      orderBy: { title: 'asc' },
+    }),
+    currentPositions(ctx),
+  ]);
+  return issues.map((issue) => ({
+    issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue,
+    actors: positions.filter((p) => p.issueId === issue.id),
+  }));
+}
+
+// ----------------------------------------------------------------------------------------------
+// Actor profile
+// ----------------------------------------------------------------------------------------------
+
+/**
+ * An actor's current position on every issue, its stance over time per issue (thinned to
+ * `maxPoints` readings per issue, for small multiples) and its stated interests.
+ */
+export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = 250, filters: filtersInput = {} }: { maxPoints?: number; filters?: StanceFiltersInput } = {}) {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(actorId)) throw notFound('Actor');
+  const actor = await db().actor.findFirst({ where: { id: actorId, workspaceId: ctx.workspaceId }, select: { id: true, name: true, deletedAt: true } });
+  if (!actor) throw notFound('Actor');
+  const filters = withFilterDefaults(filtersInput);
+  const [positions, series, interests, issues] = await Promise.all([
+    currentPositions(ctx, { actorId }),
+    querySeries(ctx, { issueIds: null, actorIds: [actorId], filters, maxPoints: Math.min(maxPoints, MAX_POINTS_PER_SERIES) }),
+    db().statedInterest.findMany({
+      where: { workspaceId: ctx.workspaceId, actorId, deletedAt: null, source: { deletedAt: null } },
+      orderBy: [{ statedOn: 'desc' }, { createdAt: 'desc' }],
+      select: { id: true, statedOn: true, quote: true, summary: true, source: { select: { id: true, title: true, outlet: true, reliability: true } } },
+    }),
+    db().issue.findMany({
+      where: { workspaceId: ctx.workspaceId, deletedAt: null },
+      select: { id: true, title: true, description: true, anchors: true },
+      orderBy: { title: 'asc' },
+    }),
+  ]);
+  const byIssue = new Map(series.series.map((s) => [s.issueId, s]));
+  return {
+    actor,
+    filters,
+    issues: issues
+      .filter((issue) => byIssue.has(issue.id))
+      .map((issue) => ({
+        issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue,
+        current: positions.find((p) => p.issueId === issue.id) ?? null,
+        bucketUnit: series.units.get(issue.id) ?? 'day',
+        series: byIssue.get(issue.id)!,
+      })),
+    sources: series.sources,
+    interests: interests.map((i) => ({ ...i, statedOn: isoDay(i.statedOn) })),
+  };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Source comparison
+// ----------------------------------------------------------------------------------------------
+
+export interface SourcePlacement {
+  assessmentId: string;
+  sourceId: string;
+  title: string;
+  outlet: string;
+  kind: SourceKindCode;
+  reliability: ReliabilityGrade;
+  position: number;
+  stanceDate: string;
+  confidence: ConfidenceLevel;
+  credibility: number;
+  analyst: string | null;
+  quote: string;
+  /** Readings from this source on this actor and issue up to the date (the latest is shown). */
+  readings: number;
+}
+
+export interface SourceComparison {
+  actor: { id: string; name: string };
+  issue: { id: string; title: string };
+  asOf: string | null;
+  placements: SourcePlacement[];
+  stats: {
+    n: number;
+    mean: number | null;
+    median: number | null;
+    /** Sample SD (n − 1), the one displayed, as expert surveys such as Chapel Hill report expert disagreement. */
+    sdSample: number | null;
+    sdPopulation: number | null;
+    min: number | null;
+    max: number | null;
+    range: number | null;
+  };
+}
+
+/** Where each source places an actor on an issue: its latest reading up to `asOf`, and the spread across sources. */
+export async function sourceComparison(ctx: Ctx, actorId: string, issueId: string, { asOf }: { asOf?: string } = {}): Promise<SourceComparison> {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(actorId)) throw notFound('Actor');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const [row] = await db().$queryRaw<
+    {
+      actor: { id: string; name: string } | null;
+      issue: { id: string; title: string } | null;
+      placements: (Omit<SourcePlacement, 'stanceDate'> & { stanceDate: string })[];
+      stats: SourceComparison['stats'];
+    }[]
+  >`
+    WITH scoped AS (
+      SELECT a."id", a."sourceId", a."position", a."stanceDate", a."createdAt", a."confidence", a."credibility", a."quote", a."recordedById"
+      ${readingScope(ctx, { issueIds: [issueId], actorIds: [actorId], asOf })}
+    ),
+    latest AS (
+      SELECT DISTINCT ON ("sourceId") * FROM scoped ORDER BY "sourceId", "stanceDate" DESC, "createdAt" DESC, "id" DESC
+    ),
+    counts AS (SELECT "sourceId", count(*)::int AS n FROM scoped GROUP BY "sourceId")
+    SELECT
+      (SELECT json_build_object('id', "id", 'name', "name") FROM "Actor"
+        WHERE "id" = ${actorId}::uuid AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL) AS actor,
+      (SELECT json_build_object('id', "id", 'title', "title") FROM "Issue"
+        WHERE "id" = ${issueId}::uuid AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL) AS issue,
+      (SELECT coalesce(json_agg(json_build_object(
+                'assessmentId', l."id", 'sourceId', l."sourceId", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
+                'reliability', s."reliability"::text, 'position', l."position", 'stanceDate', l."stanceDate",
+                'confidence', l."confidence"::text, 'credibility', l."credibility", 'analyst', u."name", 'quote', l."quote",
+                'readings', c.n) ORDER BY l."position", s."outlet", s."title"), '[]'::json)
+         FROM latest l JOIN "Source" s ON s."id" = l."sourceId" JOIN counts c ON c."sourceId" = l."sourceId"
+         LEFT JOIN "User" u ON u."id" = l."recordedById") AS placements,
+      (SELECT json_build_object('n', count(*)::int, 'mean', avg("position"),
+                'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY "position"),
+                'sdSample', stddev_samp("position"), 'sdPopulation', stddev_pop("position"),
+                'min', min("position"), 'max', max("position"), 'range', max("position") - min("position"))
+         FROM latest) AS stats`;
+  if (!row?.actor) throw notFound('Actor');
+  if (!row.issue) throw notFound('Issue');
+  return { actor: row.actor, issue: row.issue, asOf: asOf ?? null, placements: row.placements, stats: row.stats };
+}

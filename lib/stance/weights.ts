@@ -1,0 +1,84 @@
+// Pure constants shared by the SQL (lib/stance/queries.ts), the CSV export and the UI, so that the
+// numbers the dashboard uses are the numbers it shows. No imports: safe in client components.
+
+export type ConfidenceLevel = 'LOW' | 'MODERATE' | 'HIGH';
+export type ReliabilityGrade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type SourceKindCode = 'NEWS' | 'THINK_TANK' | 'OFFICIAL_STATEMENT' | 'INTERVIEW' | 'SOCIAL_MEDIA' | 'OTHER';
+
+/**
+ * Weight of one reading in a weighted mean or weighted median: confidence weight × reliability weight.
+ *
+ * Reliability follows the Admiralty ladder A (1.0) down to E (0.2). F, "cannot be judged", is not a
+ * rung on that ladder: it says nothing is known about the source, which is better evidence than a
+ * source known to be unreliable (E) and worse than one not usually reliable (D), so it weighs 0.3.
+ * (The minimum-reliability filter treats F differently; see RELIABILITY_FILTER_NOTE.)
+ */
+export const STANCE_WEIGHTS = {
+  confidence: { LOW: 1, MODERATE: 2, HIGH: 3 } as const satisfies Record<ConfidenceLevel, number>,
+  reliability: { A: 1.0, B: 0.8, C: 0.6, D: 0.4, E: 0.2, F: 0.3 } as const satisfies Record<ReliabilityGrade, number>,
+};
+
+/**
+ * The weights scaled ×10 to integers (1..30). The SQL works with these so that cumulative sums in the
+ * weighted median are exact (no floating-point ties); scaling every weight by the same factor changes
+ * neither a weighted mean nor a weighted median.
+ */
+export function readingWeightTenths(confidence: ConfidenceLevel, reliability: ReliabilityGrade): number {
+  return Math.round(STANCE_WEIGHTS.confidence[confidence] * STANCE_WEIGHTS.reliability[reliability] * 10);
+}
+
+export function readingWeight(confidence: ConfidenceLevel, reliability: ReliabilityGrade): number {
+  return readingWeightTenths(confidence, reliability) / 10;
+}
+
+export const CONFIDENCE_ORDER: readonly ConfidenceLevel[] = ['LOW', 'MODERATE', 'HIGH'];
+/** Best first. F (cannot be judged) comes last: see RELIABILITY_FILTER_NOTE. */
+export const RELIABILITY_ORDER: readonly ReliabilityGrade[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+export const RELIABILITY_FILTER_NOTE =
+  'A minimum reliability keeps sources graded at that level or better (minimum B = A or B). F ("cannot be judged") gives no evidence of reliability, so every minimum from A to E leaves F sources out; "any" keeps them.';
+
+/** Confidence levels a "minimum confidence" filter keeps. */
+export function confidenceAtLeast(min: ConfidenceLevel | undefined): ConfidenceLevel[] {
+  if (!min) return [...CONFIDENCE_ORDER];
+  return CONFIDENCE_ORDER.slice(CONFIDENCE_ORDER.indexOf(min));
+}
+
+/** Reliability grades a "minimum reliability" filter keeps (minimum B = A, B; minimum E = A-E, not F). */
+export function reliabilityAtLeast(min: ReliabilityGrade | undefined): ReliabilityGrade[] {
+  if (!min || min === 'F') return [...RELIABILITY_ORDER];
+  return RELIABILITY_ORDER.slice(0, RELIABILITY_ORDER.indexOf(min) + 1);
+}
+
+export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { LOW: 'Low', MODERATE: 'Moderate', HIGH: 'High' };
+
+export const RELIABILITY_LABELS: Record<ReliabilityGrade, string> = {
+  A: 'A: completely reliable',
+  B: 'B: usually reliable',
+  C: 'C: fairly reliable',
+  D: 'D: not usually reliable',
+  E: 'E: unreliable',
+  F: 'F: reliability cannot be judged',
+};
+
+export const CREDIBILITY_LABELS: Record<number, string> = {
+  1: '1: confirmed',
+  2: '2: probably true',
+  3: '3: possibly true',
+  4: '4: doubtfully true',
+  5: '5: improbable',
+  6: '6: truth cannot be judged',
+};
+
+export const SOURCE_KIND_LABELS: Record<SourceKindCode, string> = {
+  NEWS: 'News',
+  THINK_TANK: 'Think-tank analysis',
+  OFFICIAL_STATEMENT: 'Official statement',
+  INTERVIEW: 'Interview',
+  SOCIAL_MEDIA: 'Social media',
+  OTHER: 'Other',
+};
+
+/** The most buckets one line may have, and the most individual readings one series may send to the browser. */
+export const MAX_BUCKETS_PER_SERIES = 1000;
+export const MAX_POINTS_PER_SERIES = 1000;
