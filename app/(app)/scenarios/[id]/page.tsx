@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageContext } from '@/lib/auth/request';
+import { roleCan } from '@/lib/auth/permissions';
+import { findOrNull } from '@/lib/records/find-or-null';
+import { modelProblem } from '@/lib/scenarios/inputs';
+import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
+import { analystBrierScores, getScenario, isoDay, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
+import { RecordActionButton } from '@/components/records/record-actions';
+import { ForecastPanel } from '@/components/scenarios/forecast-panel';
+import { InputsTable } from '@/components/scenarios/inputs-table';
+import { LikelihoodSection } from '@/components/scenarios/likelihood-section';
+import { EstimateForm } from '@/components/scenarios/estimate-form';
+import { ResolveForm } from '@/components/scenarios/resolve-form';
+import { addEstimateAction, deleteScenarioAction, resolveScenarioAction, restoreScenarioAction } from '../actions';
+import '../../../scenarios.css';
+
+export const metadata: Metadata = { title: 'Scenario' };
+
+export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const scenario = await findOrNull(getScenario(ctx, (await params).id));
+  if (!scenario) notFound();
+  const [model, estimates, scores] = await Promise.all([
+    scenarioModel(ctx, scenario),
+    scenarioEstimates(ctx, scenario.id),
+    scenario.outcome ? analystBrierScores(ctx, scenario.id) : Promise.resolve([]),
+  ]);
+  const canWrite = roleCan(ctx.role, 'scenarios:write') && !scenario.deletedAt;
+  const canEstimate = roleCan(ctx.role, 'estimates:write') && !scenario.deletedAt && !scenario.outcome;
+  const { composed, baselineComposed, warnings } = model;
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <div className="breadcrumbs"><Link href="/scenarios">Scenarios</Link> /</div>
+      <div className="page-head">
+        <div>
+          <h1>{scenario.name}</h1>
+          <div className="sub">
+            On <Link href={`/issues/${scenario.issue.id}`}>{scenario.issue.title}</Link> · baseline as of {scenario.asOfDay}
+          </div>
+          <div className="small muted">
+            By {scenario.authorName}, created {isoDay(scenario.createdAt)}, last changed {isoDay(scenario.updatedAt)} · version {scenario.version}
+          </div>
+        </div>
+        <div className="actions">
+          <span className={`badge ${scenario.outcome === 'HAPPENED' ? 'badge-high' : scenario.outcome ? 'badge-low' : ''}`}>
+            {scenario.outcome ? `Resolved: ${OUTCOME_LABELS[scenario.outcome].toLowerCase()}` : 'Open'}
+          </span>
+          <Link className="btn" href={`/scenarios/compare?id=${scenario.id}`}>Compare…</Link>
+          {roleCan(ctx.role, 'scenarios:write') &&
+            (scenario.deletedAt ? (
+              <RecordActionButton action={restoreScenarioAction} id={scenario.id} label="Restore" className="btn" />
+            ) : (
+              <>
+                {!scenario.outcome && <Link className="btn" href={`/scenarios/${scenario.id}/edit`}>Edit</Link>}
+                <RecordActionButton action={deleteScenarioAction} id={scenario.id} label="Delete" className="btn btn-danger" confirmText={`Delete “${scenario.name}”? It can be restored later.`} />
+              </>
+            ))}
+        </div>
+      </div>
+      {scenario.deletedAt && <div className="notice notice-warn">This scenario was deleted on {isoDay(scenario.deletedAt)}. Restore it to work on it again.</div>}
+      {scenario.issue.deletedAt && <div className="notice notice-warn">Its issue was deleted; the scenario stays readable.</div>}
+
+      <section className="panel" aria-labelledby="assumptions-heading">
+        <h2 id="assumptions-heading">Assumptions</h2>
+        {scenario.description ? <p className="sc-prose">{scenario.description}</p> : <p className="muted">None written down.</p>}
+      </section>
+
+      <section className="panel" aria-labelledby="inputs-heading">
+        <h2 id="inputs-heading">Inputs</h2>
+        <p className="small muted">
+          Baseline values are recomputed from the live records: for each actor, each source’s latest reading with a stance dated up to {scenario.asOfDay},
+          weighted by confidence × source reliability. Open an actor’s readings to see how each number was made.
+        </p>
+        {warnings.map((w) => (
+          <div key={w} className="notice notice-warn">{w}</div>
+        ))}
+        <InputsTable actors={composed.actors} baseline={model.baseline.actors} />
+      </section>
+
+      <ForecastPanel
+        scenario={{ model: composed.model, uncertain: composed.uncertain }}
+        baseline={modelProblem(baselineComposed.model) ? null : { model: baselineComposed.model }}
+        anchors={scenario.issue.anchors}
+        problem={modelProblem(composed.model)}
+      />
+
+      <section className="panel" aria-labelledby="likelihood-heading" id="likelihood">
+        <h2 id="likelihood-heading">How likely is it?</h2>
+        <LikelihoodSection
+          estimates={estimates.map((e) => ({
+            id: e.id,
+            analystId: e.analystId,
+            analystName: e.analystName,
+            day: e.estimatedOnDay,
+            likelihood: e.likelihood,
+            label: LIKELIHOOD_LABELS[e.likelihood],
+            percent: Math.round(e.probability * 10_000) / 100,
+            rationale: e.rationale,
+          }))}
+        />
+        {canEstimate && (
+          <>
+            <h3 style={{ marginTop: 16 }}>Add your estimate</h3>
+            <EstimateForm key={estimates.length} action={addEstimateAction} scenarioId={scenario.id} today={today} />
+          </>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="resolution-heading">
+        <h2 id="resolution-heading">Resolution</h2>
+        {scenario.outcome ? (
+          <>
+            <p>
+              <strong>{OUTCOME_LABELS[scenario.outcome]}</strong> — resolved by {scenario.resolvedByName} on {scenario.resolvedAt ? isoDay(scenario.resolvedAt) : '—'}.
+              Inputs are frozen and estimates are closed.
+            </p>
+            {scores.length ? (
+              <table className="data" aria-label="Brier score of each analyst on this scenario">
+                <thead>
+                  <tr>
+                    <th>Analyst</th>
+                    <th>Final estimate before resolution</th>
+                    <th className="num">Probability</th>
+                    <th className="num">Outcome</th>
+                    <th className="num">Brier score</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {scores.map((s) => {
+                    const item = s.items[0]!;
+                    return (
+                      <tr key={s.analystId}>
+                        <td>{s.analystName}</td>
+                        <td>{item.estimatedOn}</td>
+                        <td className="num">{Math.round(item.probability * 10_000) / 100}%</td>
+                        <td className="num">{item.outcome}</td>
+                        <td className="num">{item.score.toFixed(3)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">Nobody estimated this scenario before it resolved, so there is nothing to score.</p>
+            )}
+            <p className="small muted">Brier score = (probability − outcome)², outcome 1 if it happened, 0 if not; 0 is perfect. Analysts’ scores over all resolved scenarios are on the Scenarios page.</p>
+          </>
+        ) : canWrite ? (
+          <ResolveForm action={resolveScenarioAction} scenarioId={scenario.id} />
+        ) : (
+          <p className="muted">Open: not resolved yet.</p>
+        )}
+      </section>
+    </>
+  );
+}

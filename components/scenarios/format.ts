@@ -1,0 +1,23 @@
+import { nearestAnchor, type Anchor } from '@/lib/issues/schema';
+
+/** One decimal, no trailing ".0" noise for whole numbers kept as typed. */
+export function num(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toFixed(digits);
+}
+
+export function signed(value: number, digits = 1): string {
+  const text = value.toFixed(digits);
+  if (Number(text) === 0) return (0).toFixed(digits);
+  return value > 0 ? `+${text}` : text.replace('-', '−');
+}
+
+/** "87.5 ≈ Russian-led peacekeeping…" */
+export function withAnchor(anchors: Anchor[], value: number): string {
+  const a = nearestAnchor(anchors, value);
+  return a ? `≈ ${a.label}` : '';
+}
+
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
