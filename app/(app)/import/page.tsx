@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatBytes } from '@/lib/api/body';
+import { requirePageContext } from '@/lib/auth/request';
+import { roleCan } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
+import { IMPORT_COLUMNS } from '@/lib/import/columns';
+import { workspaceIsEmpty } from '@/lib/export/queries';
+import { ImportWizard } from '@/components/import/import-wizard';
+import { WorkspaceImportForm } from '@/components/import/workspace-import-form';
+
+export const metadata: Metadata = { title: 'Import and export' };
+
+const CSV_LISTS = [
+  { path: 'actors', label: 'Actors' },
+  { path: 'issues', label: 'Issues' },
+  { path: 'sources', label: 'Sources' },
+  { path: 'interests', label: 'Stated interests' },
+  { path: 'assessments', label: 'Assessments' },
+  { path: 'scenarios', label: 'Scenarios' },
+];
+
+export default async function ImportPage() {
+  const ctx = await requirePageContext();
+  const canWrite = roleCan(ctx.role, 'records:write');
+  const isAdmin = roleCan(ctx.role, 'members:manage');
+  const empty = isAdmin ? await workspaceIsEmpty(ctx) : false;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Import and export</h1>
+          <div className="sub">
+            Bring assessments in from a spreadsheet or another tool, and take {ctx.workspaceName} out as CSV or JSON. Scripts can do the same
+            through the <Link href="/api-docs">API</Link>.
+          </div>
+        </div>
+      </div>
+
+      <h2>Import assessments</h2>
+      {canWrite ? (
+        <ImportWizard maxBytes={env().IMPORT_MAX_BYTES} columns={IMPORT_COLUMNS.map((c) => ({ ...c }))} />
+      ) : (
+        <div className="notice notice-info" role="status">
+          Viewers can read and export but not import. Ask an analyst or admin of {ctx.workspaceName}.
+        </div>
+      )}
+
+      <details className="panel" style={{ marginTop: 16 }}>
+        <summary>
+          <strong>Columns of an import file</strong> <span className="small muted">(JSON: the same names as keys)</span>
+        </summary>
+        <table className="data" style={{ marginTop: 10 }}>
+          <thead>
+            <tr>
+              <th>Column</th>
+              <th>Required</th>
+              <th>What it holds</th>
+            </tr>
+          </thead>
+          <tbody>
+            {IMPORT_COLUMNS.map((c) => (
+              <tr key={c.name}>
+                <td className="mono">{c.name}</td>
+                <td>{c.required ? 'yes' : ''}</td>
+                <td>{c.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="small muted" style={{ marginTop: 8 }}>
+          Names match loosely (“Stance date”, “stanceDate” and “stance_date” are the same column); other columns are ignored, so an assessments
+          CSV export can be imported back. Actors, issues and sources are found by name, ignoring case. An issue is created only with
+          issue_anchors, because its scale must have labelled points. Files up to {formatBytes(env().IMPORT_MAX_BYTES)}.
+        </p>
+      </details>
+
+      <h2 style={{ marginTop: 24 }}>Export</h2>
+      <div className="panel">
+        <div className="row">
+          <a className="btn btn-primary" href="/api/v1/export" download>
+            Whole workspace (JSON)
+          </a>
+          <span className="small muted">Every record with its history, deleted ones too; restores into an empty workspace.</span>
+        </div>
+        <div className="row" style={{ marginTop: 12 }}>
+          <span className="small">Lists as CSV (opens in Excel or LibreOffice):</span>
+          {CSV_LISTS.map((l) => (
+            <a key={l.path} className="btn btn-small" href={`/api/v1/${l.path}?format=csv`} download>
+              {l.label}
+            </a>
+          ))}
+        </div>
+      </div>
+
+      {isAdmin && (
+        <>
+          <h2 style={{ marginTop: 24 }}>Restore a workspace export</h2>
+          <div className="panel">
+            <WorkspaceImportForm empty={empty} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

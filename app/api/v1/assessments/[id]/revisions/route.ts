@@ -1,0 +1,3 @@
+import { assessmentRevisionsRoute } from '@/lib/api/resources/assessments';
+
+export const GET = assessmentRevisionsRoute;

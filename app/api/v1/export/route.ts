@@ -1,0 +1,3 @@
+import { exportWorkspaceRoute } from '@/lib/api/export-routes';
+
+export const GET = exportWorkspaceRoute;

@@ -1,0 +1,3 @@
+import { resolveScenarioRoute } from '@/lib/api/resources/scenarios';
+
+export const POST = resolveScenarioRoute;

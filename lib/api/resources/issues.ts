@@ -1,0 +1,35 @@
+import 'server-only';
+import { createIssue, updateIssue } from '../../issues/commands';
+import { issueCursorListSchema, listIssuesByCursor } from '../../issues/api';
+import { getIssue } from '../../issues/queries';
+import { issueCreateSchema, issueUpdateSchema } from '../../issues/schema';
+import { deleteRecord } from '../../records/soft-delete';
+import { issueDto, toIssueDto, type IssueDto } from '../dto';
+import type { ApiResource } from '../resource';
+import { anchorsCell } from './lookups';
+
+export const issuesResource: ApiResource<IssueDto> = {
+  path: 'issues',
+  label: 'Issue',
+  description: 'A contested question with a 0-100 position scale and labelled anchor points (at least at 0 and 100).',
+  readPermission: 'workspace:read',
+  writePermission: 'records:write',
+  listQuery: issueCursorListSchema,
+  createSchema: issueCreateSchema,
+  updateSchema: issueUpdateSchema,
+  dto: issueDto,
+  editable: ['title', 'description', 'anchors'],
+  async list(ctx, query) {
+    const page = await listIssuesByCursor(ctx, query);
+    return { items: page.items.map(toIssueDto), nextCursor: page.nextCursor };
+  },
+  get: async (ctx, id) => toIssueDto(await getIssue(ctx, id)),
+  create: createIssue,
+  update: updateIssue,
+  remove: (ctx, id) => deleteRecord(ctx, 'issue', { id }),
+  csv: {
+    header: ['title', 'description', 'anchors', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
+    rows: async (_ctx, items) =>
+      items.map((i) => [i.title, i.description, anchorsCell(i.anchors), i.id, i.version, i.createdAt, i.updatedAt, i.deletedAt]),
+  },
+};

@@ -1,0 +1,448 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { actorCreateSchema } from '../actors/schema';
+import { assessmentCreateSchema } from '../assessments/schema';
+import { authorize, type Ctx } from '../auth/context';
+import { db } from '../db';
+import { AppError, invalid, type FieldErrors } from '../errors';
+import { parseJsonText } from '../api/body';
+import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
+import { interestCreateSchema } from '../interests/schema';
+import { issueCreateSchema } from '../issues/schema';
+import { estimateCreateSchema } from '../scenarios/schema';
+import { sourceCreateSchema } from '../sources/schema';
+import { scaleValue, zodFieldErrors } from '../validation';
+import { workspaceExportSchema, type WorkspaceExport } from './format';
+
+// Importing a whole-workspace export (lib/export/format.ts) into an EMPTY workspace: every record is
+// checked with the same schemas as the forms, every reference must resolve inside the file, and then
+// everything is written in one transaction with new ids, keeping versions, timestamps, deletions and
+// the assessments' revision history.
+
+/** Stands in for a reference while a record's own fields are checked with its create schema. */
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+const MAX_ERRORS = 500;
+
+export interface WorkspaceImportResult {
+  counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; scenarios: number; estimates: number };
+  /** Users of the file matched by email to members of this workspace; the others were attributed to the importer. */
+  users: { matched: number; attributedToImporter: string[] };
+}
+
+class Problems {
+  readonly errors: FieldErrors = {};
+  count = 0;
+  add(path: string, message: string) {
+    this.count++;
+    if (this.count > MAX_ERRORS) return;
+    (this.errors[path] ??= []).push(message);
+  }
+  addZod(prefix: string, error: z.ZodError, rename: Record<string, string> = {}) {
+    for (const [field, messages] of Object.entries(zodFieldErrors(error))) {
+      const head = field.split('.')[0]!;
+      const path = `${prefix}.${rename[head] ?? field}`;
+      for (const m of messages) this.add(path, m);
+    }
+  }
+}
+
+/** Checks everything a file says; throws VALIDATION listing every problem (path → messages). */
+export function checkWorkspaceExport(raw: unknown): WorkspaceExport {
+  const parsed = workspaceExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = zodFieldErrors(parsed.error);
+    throw invalid(errors, `The file is not a valid workspace export: ${Object.keys(errors).length} problem(s), first at ${Object.keys(errors)[0]}. Nothing was imported.`);
+  }
+  const data = parsed.data;
+  const p = new Problems();
+  const keysOf = (name: string, list: { key: string }[]) => {
+    const keys = new Set<string>();
+    list.forEach((item, i) => {
+      if (keys.has(item.key)) p.add(`${name}.${i}.key`, `Another ${name.slice(0, -1)} has the key “${item.key}”`);
+      keys.add(item.key);
+    });
+    return keys;
+  };
+  const users = keysOf('users', data.users);
+  const actors = keysOf('actors', data.actors);
+  const issues = keysOf('issues', data.issues);
+  const sources = keysOf('sources', data.sources);
+  keysOf('interests', data.interests);
+  keysOf('assessments', data.assessments);
+  keysOf('scenarios', data.scenarios);
+  const ref = (path: string, set: Set<string>, what: string, key: string | null) => {
+    if (key !== null && !set.has(key)) p.add(path, `No ${what} with the key “${key}” in the file`);
+  };
+  const unique = (name: string, values: string[], field: string) => {
+    const seen = new Map<string, number>();
+    values.forEach((v, i) => {
+      if (seen.has(v)) p.add(`${name}.${i}.${field}`, `Same ${field} as ${name}.${seen.get(v)} (it must be unique in a workspace)`);
+      seen.set(v, i);
+    });
+  };
+  unique('actors', data.actors.map((a) => a.name), 'name');
+  unique('issues', data.issues.map((i) => i.title), 'title');
+
+  data.actors.forEach((a, i) => {
+    const r = actorCreateSchema.safeParse({ name: a.name, kind: a.kind, aliases: a.aliases, parentId: null, description: a.description });
+    if (!r.success) p.addZod(`actors.${i}`, r.error);
+    ref(`actors.${i}.parentKey`, actors, 'actor', a.parentKey);
+  });
+  data.issues.forEach((issue, i) => {
+    const r = issueCreateSchema.safeParse({ title: issue.title, description: issue.description, anchors: issue.anchors });
+    if (!r.success) p.addZod(`issues.${i}`, r.error);
+  });
+  data.sources.forEach((s, i) => {
+    const r = sourceCreateSchema.safeParse({ ...s, citedInId: null });
+    if (!r.success) p.addZod(`sources.${i}`, r.error);
+    ref(`sources.${i}.citedInKey`, sources, 'source', s.citedInKey);
+  });
+  data.interests.forEach((it, i) => {
+    const r = interestCreateSchema.safeParse({ ...it, actorId: PLACEHOLDER_ID, sourceId: PLACEHOLDER_ID });
+    if (!r.success) p.addZod(`interests.${i}`, r.error);
+    ref(`interests.${i}.actorKey`, actors, 'actor', it.actorKey);
+    ref(`interests.${i}.sourceKey`, sources, 'source', it.sourceKey);
+    ref(`interests.${i}.createdByKey`, users, 'user', it.createdByKey);
+  });
+  data.assessments.forEach((a, i) => {
+    const r = assessmentCreateSchema.safeParse({ ...a, actorId: PLACEHOLDER_ID, issueId: PLACEHOLDER_ID, sourceId: PLACEHOLDER_ID });
+    if (!r.success) p.addZod(`assessments.${i}`, r.error);
+    ref(`assessments.${i}.actorKey`, actors, 'actor', a.actorKey);
+    ref(`assessments.${i}.issueKey`, issues, 'issue', a.issueKey);
+    ref(`assessments.${i}.sourceKey`, sources, 'source', a.sourceKey);
+    ref(`assessments.${i}.recordedByKey`, users, 'user', a.recordedByKey);
+    const versions = new Set<number>();
+    a.revisions.forEach((rev, j) => {
+      if (versions.has(rev.version)) p.add(`assessments.${i}.revisions.${j}.version`, `Version ${rev.version} appears twice`);
+      versions.add(rev.version);
+      ref(`assessments.${i}.revisions.${j}.editedByKey`, users, 'user', rev.editedByKey);
+    });
+  });
+  data.scenarios.forEach((s, i) => {
+    ref(`scenarios.${i}.issueKey`, issues, 'issue', s.issueKey);
+    ref(`scenarios.${i}.createdByKey`, users, 'user', s.createdByKey);
+    ref(`scenarios.${i}.resolvedByKey`, users, 'user', s.resolvedByKey);
+    if (!s.name.trim()) p.add(`scenarios.${i}.name`, 'Name is required');
+    const seen = new Set<string>();
+    s.actors.forEach((a, j) => {
+      ref(`scenarios.${i}.actors.${j}.actorKey`, actors, 'actor', a.actorKey);
+      if (seen.has(a.actorKey)) p.add(`scenarios.${i}.actors.${j}.actorKey`, 'This actor appears twice in the scenario');
+      seen.add(a.actorKey);
+      for (const field of ['position', 'salience', 'capability'] as const) {
+        const v = a[field];
+        if (v !== null && !scaleValue(field).safeParse(v).success) p.add(`scenarios.${i}.actors.${j}.${field}`, `${field} must be between 0 and 100`);
+      }
+    });
+    s.estimates.forEach((e, j) => {
+      const r = estimateCreateSchema.safeParse({
+        scenarioId: PLACEHOLDER_ID,
+        likelihood: e.likelihood,
+        probability: Math.round(e.probability * 10_000) / 100,
+        estimatedOn: e.estimatedOn,
+        rationale: e.rationale,
+      });
+      if (!r.success) p.addZod(`scenarios.${i}.estimates.${j}`, r.error);
+      ref(`scenarios.${i}.estimates.${j}.analystKey`, users, 'user', e.analystKey);
+    });
+  });
+  if (p.count) {
+    throw invalid(p.errors, `The file has ${p.count} problem${p.count === 1 ? '' : 's'}${p.count > MAX_ERRORS ? ` (the first ${MAX_ERRORS} are listed)` : ''}; nothing was imported.`);
+  }
+  return data;
+}
+
+/** Restores an export into the caller's workspace, which must hold no records at all (deleted ones included). */
+export async function importWorkspace(ctx: Ctx, text: string): Promise<WorkspaceImportResult> {
+  // Restoring a workspace writes records in other members' names (authorship, revisions, estimates): admins only.
+  authorize(ctx, 'members:manage');
+  const data = checkWorkspaceExport(parseJsonText(text, 'The file'));
+
+  const members = await db().membership.findMany({ where: { workspaceId: ctx.workspaceId }, select: { user: { select: { id: true, email: true } } } });
+  const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
+  const userId = new Map<string, string>();
+  const unmatched: string[] = [];
+  for (const u of data.users) {
+    const id = byEmail.get(u.email.toLowerCase());
+    userId.set(u.key, id ?? ctx.userId);
+    if (!id) unmatched.push(u.email);
+  }
+  const user = (key: string) => userId.get(key) ?? ctx.userId;
+  // New ids for every record. Keys are unique per collection, so each collection has its own map.
+  const newIds = (list: { key: string }[]) => new Map(list.map((r) => [r.key, randomUUID()]));
+  const actorIds = newIds(data.actors);
+  const issueIds = newIds(data.issues);
+  const sourceIds = newIds(data.sources);
+  const aId = (key: string) => actorIds.get(key)!;
+  const iId = (key: string) => issueIds.get(key)!;
+  const sId = (key: string) => sourceIds.get(key)!;
+  // Revision snapshots and changes name actors, issues and sources by id: point them at the new records.
+  const REF_FIELDS: Record<string, Map<string, string>> = { actorId: actorIds, issueId: issueIds, sourceId: sourceIds };
+  const remap = (field: string, value: unknown) => (typeof value === 'string' && REF_FIELDS[field]?.get(value)) || value;
+  const ws = ctx.workspaceId;
+
+  return withBulkTransaction(async (client) => {
+    await assertEmpty(client, ws);
+    await insertRows(
+      client,
+      'Actor',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'name', type: 'text' },
+        { name: 'kind', type: 'text', cast: 'ActorKind' },
+        { name: 'aliases', type: 'text[]' },
+        { name: 'description', type: 'text' },
+        ...META_COLUMNS,
+      ],
+      data.actors.map((a) => ({ id: aId(a.key), workspaceId: ws, name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, ...meta(a) })),
+    );
+    await setReferences(client, 'Actor', 'parentId', data.actors.filter((a) => a.parentKey).map((a) => ({ id: aId(a.key), ref: aId(a.parentKey!) })));
+    await insertRows(
+      client,
+      'Issue',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'title', type: 'text' },
+        { name: 'description', type: 'text' },
+        { name: 'anchors', type: 'jsonb' },
+        ...META_COLUMNS,
+      ],
+      data.issues.map((i) => ({ id: iId(i.key), workspaceId: ws, title: i.title, description: i.description, anchors: i.anchors, ...meta(i) })),
+    );
+    await insertRows(
+      client,
+      'Source',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'title', type: 'text' },
+        { name: 'outlet', type: 'text' },
+        { name: 'author', type: 'text' },
+        { name: 'url', type: 'text' },
+        { name: 'publishedAt', type: 'date' },
+        { name: 'kind', type: 'text', cast: 'SourceKind' },
+        { name: 'reliability', type: 'text', cast: 'Reliability' },
+        { name: 'body', type: 'text' },
+        ...META_COLUMNS,
+      ],
+      data.sources.map((s) => ({
+        id: sId(s.key),
+        workspaceId: ws,
+        title: s.title,
+        outlet: s.outlet,
+        author: s.author,
+        url: s.url,
+        publishedAt: s.publishedAt,
+        kind: s.kind,
+        reliability: s.reliability,
+        body: s.body,
+        ...meta(s),
+      })),
+      { chunkSize: 200 },
+    );
+    await setReferences(client, 'Source', 'citedInId', data.sources.filter((s) => s.citedInKey).map((s) => ({ id: sId(s.key), ref: sId(s.citedInKey!) })));
+    await insertRows(
+      client,
+      'StatedInterest',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'actorId', type: 'uuid' },
+        { name: 'sourceId', type: 'uuid' },
+        { name: 'statedOn', type: 'date' },
+        { name: 'quote', type: 'text' },
+        { name: 'summary', type: 'text' },
+        { name: 'createdById', type: 'uuid' },
+        ...META_COLUMNS,
+      ],
+      data.interests.map((it) => ({
+        id: randomUUID(),
+        workspaceId: ws,
+        actorId: aId(it.actorKey),
+        sourceId: sId(it.sourceKey),
+        statedOn: it.statedOn,
+        quote: it.quote,
+        summary: it.summary,
+        createdById: user(it.createdByKey),
+        ...meta(it),
+      })),
+    );
+    const assessmentIds = data.assessments.map(() => randomUUID());
+    await insertRows(
+      client,
+      'Assessment',
+      ASSESSMENT_COLUMNS,
+      data.assessments.map((a, i) => ({
+        id: assessmentIds[i],
+        workspaceId: ws,
+        actorId: aId(a.actorKey),
+        issueId: iId(a.issueKey),
+        sourceId: sId(a.sourceKey),
+        position: a.position,
+        salience: a.salience,
+        capability: a.capability,
+        confidence: a.confidence,
+        credibility: a.credibility,
+        stanceDate: a.stanceDate,
+        quote: a.quote,
+        rationale: a.rationale,
+        recordedById: user(a.recordedByKey),
+        ...meta(a),
+      })),
+    );
+    const revisions = data.assessments.flatMap((a, i) =>
+      a.revisions.map((r) => ({
+        assessmentId: assessmentIds[i]!,
+        version: r.version,
+        editedById: user(r.editedByKey),
+        editedAt: r.editedAt,
+        changes: Object.fromEntries(Object.entries(r.changes).map(([field, c]) => [field, { from: remap(field, c.from), to: remap(field, c.to) }])),
+        snapshot: Object.fromEntries(Object.entries(r.snapshot).map(([field, v]) => [field, remap(field, v)])),
+      })),
+    );
+    await insertRevisions(client, ws, revisions);
+    const scenarioIds = data.scenarios.map(() => randomUUID());
+    await insertRows(
+      client,
+      'Scenario',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'issueId', type: 'uuid' },
+        { name: 'name', type: 'text' },
+        { name: 'description', type: 'text' },
+        { name: 'asOf', type: 'date' },
+        { name: 'createdById', type: 'uuid' },
+        { name: 'outcome', type: 'text', cast: 'ScenarioOutcome' },
+        { name: 'resolvedAt', type: 'timestamptz' },
+        { name: 'resolvedById', type: 'uuid' },
+        ...META_COLUMNS,
+      ],
+      data.scenarios.map((s, i) => ({
+        id: scenarioIds[i],
+        workspaceId: ws,
+        issueId: iId(s.issueKey),
+        name: s.name,
+        description: s.description,
+        asOf: s.asOf,
+        createdById: user(s.createdByKey),
+        outcome: s.outcome,
+        resolvedAt: s.resolvedAt,
+        resolvedById: s.resolvedByKey ? user(s.resolvedByKey) : null,
+        ...meta(s),
+      })),
+    );
+    await insertRows(
+      client,
+      'ScenarioActor',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'scenarioId', type: 'uuid' },
+        { name: 'actorId', type: 'uuid' },
+        { name: 'position', type: 'float8' },
+        { name: 'salience', type: 'float8' },
+        { name: 'capability', type: 'float8' },
+        { name: 'excluded', type: 'bool' },
+      ],
+      data.scenarios.flatMap((s, i) =>
+        s.actors.map((a) => ({
+          id: randomUUID(),
+          scenarioId: scenarioIds[i],
+          actorId: aId(a.actorKey),
+          position: a.position,
+          salience: a.salience,
+          capability: a.capability,
+          excluded: a.excluded,
+        })),
+      ),
+    );
+    const estimates = data.scenarios.flatMap((s, i) =>
+      s.estimates.map((e) => ({
+        id: randomUUID(),
+        workspaceId: ws,
+        scenarioId: scenarioIds[i],
+        analystId: user(e.analystKey),
+        estimatedOn: e.estimatedOn,
+        likelihood: e.likelihood,
+        probability: e.probability,
+        rationale: e.rationale,
+        createdAt: e.createdAt,
+      })),
+    );
+    await insertRows(
+      client,
+      'LikelihoodEstimate',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'scenarioId', type: 'uuid' },
+        { name: 'analystId', type: 'uuid' },
+        { name: 'estimatedOn', type: 'date' },
+        { name: 'likelihood', type: 'text', cast: 'Likelihood' },
+        { name: 'probability', type: 'float8' },
+        { name: 'rationale', type: 'text' },
+        { name: 'createdAt', type: 'timestamptz' },
+      ],
+      estimates,
+    );
+    const result: WorkspaceImportResult = {
+      counts: {
+        actors: data.actors.length,
+        issues: data.issues.length,
+        sources: data.sources.length,
+        interests: data.interests.length,
+        assessments: data.assessments.length,
+        revisions: revisions.length,
+        scenarios: data.scenarios.length,
+        estimates: estimates.length,
+      },
+      users: { matched: data.users.length - unmatched.length, attributedToImporter: unmatched },
+    };
+    await auditInTransaction(client, {
+      action: 'import.completed',
+      workspaceId: ws,
+      userId: ctx.userId,
+      entityType: 'workspace',
+      details: { ...result, from: data.workspace.name, exportedAt: data.exportedAt },
+    });
+    return result;
+  });
+}
+
+const META_COLUMNS = [
+  { name: 'version', type: 'int4' },
+  { name: 'createdAt', type: 'timestamptz' },
+  { name: 'updatedAt', type: 'timestamptz' },
+  { name: 'deletedAt', type: 'timestamptz' },
+] as const;
+
+const meta = (r: { version: number; createdAt: string; updatedAt: string; deletedAt: string | null }) => ({
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  deletedAt: r.deletedAt,
+});
+
+/** A second pass for self-references (an actor's parent, a source's carrier), once every row exists. */
+async function setReferences(client: BulkClient, table: 'Actor' | 'Source', column: 'parentId' | 'citedInId', pairs: { id: string; ref: string }[]) {
+  if (!pairs.length) return;
+  await client.query(`UPDATE "${table}" t SET "${column}" = p.ref FROM json_to_recordset($1::json) AS p(id uuid, ref uuid) WHERE t.id = p.id`, [JSON.stringify(pairs)]);
+}
+
+/** The target must hold nothing: merging into existing records would need rules this import does not guess. Locks the workspace row against a concurrent import. */
+async function assertEmpty(client: BulkClient, workspaceId: string): Promise<void> {
+  await client.query(`SELECT id FROM "Workspace" WHERE id = $1 FOR UPDATE`, [workspaceId]);
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM "Actor" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Issue" WHERE "workspaceId" = $1)
+          + (SELECT count(*) FROM "Source" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "StatedInterest" WHERE "workspaceId" = $1)
+          + (SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Scenario" WHERE "workspaceId" = $1) AS n`,
+    [workspaceId],
+  );
+  if (Number(rows[0]?.n ?? 0) > 0) {
+    throw new AppError(
+      'CONFLICT',
+      'This workspace already has records (deleted ones count too). A workspace export can only be imported into an empty workspace: create a new workspace for it.',
+    );
+  }
+}

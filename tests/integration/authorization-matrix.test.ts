@@ -1,0 +1,688 @@
+// Every server action and every API route handler, found in the source tree, called the way Next calls
+// it, by every kind of caller: nobody, each role, a member of another workspace, disabled members, a
+// user who still has to replace a one-time password, and the allowed role. A new endpoint without an
+// entry in the tables below fails this suite.
+//
+// Only the request-bound layer is replaced: next-auth's auth() answers with the session id of the
+// caller under test (real AuthSession rows, checked by the real lib/auth code), next/headers gives
+// fixed headers, next/cache is a no-op. redirect() is real: its NEXT_REDIRECT error is read as the
+// outcome. The database is real; a refused call must leave every table exactly as it was.
+//
+// To add an endpoint: add one line to ACTIONS or ROUTES naming the permission it needs, how to make a
+// record of the caller's workspace for it to act on (`target`), and the form (or Request) to send.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { roleCan, type Permission } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createMember, createWorkspace, databaseFingerprint, TEST_PASSWORD, uniq } from './helpers/auth-fixtures';
+
+// ---------------------------------------------------------------- the request-bound layer, replaced
+const request = vi.hoisted(() => ({ sid: null as string | null, ip: '203.0.113.9' }));
+
+vi.mock('@/lib/auth/next-auth', () => ({
+  auth: vi.fn(async () => (request.sid ? { sid: request.sid, expires: new Date(Date.now() + 3_600_000).toISOString() } : null)),
+  signIn: vi.fn(async () => {
+    throw new Error('signIn() is not reached in these tests');
+  }),
+  signOut: vi.fn(async () => undefined),
+  handlers: {
+    GET: vi.fn(async () => new Response(null, { status: 204 })),
+    POST: vi.fn(async () => new Response(null, { status: 204 })),
+  },
+}));
+// The sign-in action imports next-auth's error classes; the package itself only runs inside Next.
+vi.mock('next-auth', () => {
+  class AuthError extends Error {}
+  class CredentialsSignin extends AuthError {
+    code = 'credentials';
+  }
+  return { default: vi.fn(), AuthError, CredentialsSignin };
+});
+vi.mock('next/cache', () => ({
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  refresh: vi.fn(),
+  unstable_noStore: vi.fn(),
+  unstable_cache: <T,>(fn: T) => fn,
+}));
+vi.mock('next/headers', () => ({
+  headers: vi.fn(async () => new Headers({ 'x-forwarded-for': request.ip, 'user-agent': 'authorization-matrix' })),
+  cookies: vi.fn(async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined })),
+}));
+
+// The API's per-caller rate limit would otherwise answer 429 before the check under test runs.
+process.env.API_RATE_LIMIT_PER_MINUTE = '1000000';
+resetEnvCache();
+
+// ---------------------------------------------------------------- discovery: every endpoint in the code
+const ROOT = process.cwd();
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' || entry.name === 'node_modules' ? [] : sourceFiles(rel);
+    return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+/** A module-level 'use server' directive makes every export of the file a callable endpoint. */
+const isServerActionFile = (file: string) => /^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use server['"]/.test(readFileSync(path.join(ROOT, file), 'utf8'));
+
+type AnyFn = (...args: unknown[]) => Promise<unknown>;
+const discoveredActions = new Map<string, AnyFn>();
+const discoveredRoutes = new Map<string, AnyFn>();
+for (const file of ['app', 'lib', 'components'].flatMap(sourceFiles).filter(isServerActionFile)) {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') discoveredActions.set(`${file}#${name}`, value as AnyFn);
+}
+for (const file of sourceFiles('app').filter((f) => /\/route\.(ts|js)$/.test(f))) {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+  for (const method of HTTP_METHODS) if (typeof mod[method] === 'function') discoveredRoutes.set(`${file}#${method}`, mod[method] as AnyFn);
+}
+
+// ---------------------------------------------------------------- the world the calls run in
+interface Refs {
+  workspaceId: string;
+  actorId: string;
+  issueId: string;
+  sourceId: string;
+}
+type Member = Awaited<ReturnType<typeof createMember>>;
+interface World {
+  home: Refs;
+  other: Refs;
+  callers: Record<'viewer' | 'analyst' | 'admin' | 'outsider' | 'disabledMember' | 'disabledAccount' | 'disabledHere' | 'pendingPassword', Member>;
+}
+let world: World;
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const make = {
+  actor: (ws: Refs, deleted = false) =>
+    db().actor.create({ data: { workspaceId: ws.workspaceId, name: uniq('Actor'), kind: 'STATE', deletedAt: deleted ? new Date() : null } }),
+  issue: (ws: Refs, deleted = false) =>
+    db().issue.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        title: uniq('Issue'),
+        anchors: [
+          { value: 0, label: 'None' },
+          { value: 100, label: 'All' },
+        ],
+        deletedAt: deleted ? new Date() : null,
+      },
+    }),
+  source: (ws: Refs, deleted = false) =>
+    db().source.create({
+      data: { workspaceId: ws.workspaceId, title: uniq('Source'), outlet: 'Test Wire', publishedAt: day('2020-11-10'), kind: 'NEWS', reliability: 'B', deletedAt: deleted ? new Date() : null },
+    }),
+  interest: (ws: Refs, deleted = false) =>
+    db().statedInterest.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        actorId: ws.actorId,
+        sourceId: ws.sourceId,
+        statedOn: day('2020-11-10'),
+        quote: uniq('We want'),
+        createdById: world.callers.admin.id,
+        deletedAt: deleted ? new Date() : null,
+      },
+    }),
+  assessment: (ws: Refs, deleted = false) =>
+    db().assessment.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        actorId: ws.actorId,
+        issueId: ws.issueId,
+        sourceId: ws.sourceId,
+        position: 50,
+        salience: 50,
+        confidence: 'MODERATE',
+        credibility: 2,
+        stanceDate: day('2020-11-10'),
+        quote: uniq('Quote'),
+        recordedById: world.callers.admin.id,
+        deletedAt: deleted ? new Date() : null,
+      },
+    }),
+  scenario: (ws: Refs, deleted = false) =>
+    db().scenario.create({
+      data: { workspaceId: ws.workspaceId, issueId: ws.issueId, name: uniq('Scenario'), asOf: day('2020-11-12'), createdById: world.callers.admin.id, deletedAt: deleted ? new Date() : null },
+    }),
+  member: async (ws: Refs, disabled = false) => createMember(ws.workspaceId, 'VIEWER', { membershipDisabled: disabled }),
+  /** A personal API token of the home viewer (the lowest role that may manage its own tokens). */
+  token: (ws: Refs, revoked = false) =>
+    db().apiToken.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        userId: world.callers.viewer.id,
+        name: uniq('Token'),
+        tokenHash: randomBytes(32).toString('hex'),
+        prefix: 'sb_test',
+        role: 'VIEWER',
+        revokedAt: revoked ? new Date() : null,
+      },
+    }),
+};
+type Kind = keyof typeof make;
+type Made<K extends Kind> = Awaited<ReturnType<(typeof make)[K]>>;
+const maker = <K extends Kind>(kind: K) => make[kind] as (ws: Refs, deleted: boolean) => Promise<Made<K>>;
+/** A live (or deleted) record of the home workspace for the endpoint to act on. */
+const live = <K extends Kind>(kind: K) => (home: Refs) => maker(kind)(home, false);
+const deleted = <K extends Kind>(kind: K) => (home: Refs) => maker(kind)(home, true);
+
+async function workspaceWithRecords(): Promise<Refs> {
+  const ws = await createWorkspace();
+  const refs = { workspaceId: ws.id } as Refs;
+  refs.actorId = (await make.actor(refs)).id;
+  refs.issueId = (await make.issue(refs)).id;
+  refs.sourceId = (await make.source(refs)).id;
+  return refs;
+}
+
+// ---------------------------------------------------------------- the tables
+type Access = Permission | 'signed-in';
+type FormFields = Record<string, string | string[]>;
+interface Args<T> {
+  /** The record made by `target` (in the home workspace), if any. */
+  target: T;
+  /** Live actor/issue/source of the caller's own workspace (the home one for the outsider's cross-workspace reference check). */
+  refs: Refs;
+  home: Refs;
+  caller: Member | null;
+}
+interface Protected<T, I> {
+  access: Access;
+  target?: (home: Refs) => Promise<T>;
+  input: (args: Args<T>) => I;
+  /**
+   * What a member of another workspace is tried with: `target` = the home record's id with references of
+   * their own workspace (NOT_FOUND expected); `references` = references of the home workspace
+   * (VALIDATION or NOT_FOUND); `none` = nothing of the home workspace is named, so there is nothing to cross.
+   */
+  cross?: 'target' | 'references' | 'none';
+  /** The one endpoint a user with a pending one-time password may use. */
+  pendingPasswordAllowed?: boolean;
+  /** Extra checks after the allowed call. */
+  verify?: (args: Args<T>) => Promise<void>;
+  /** Route handlers: the dynamic segments (`{ id }`) Next would pass. */
+  params?: (args: Args<T>) => Record<string, string | string[]>;
+  /** Who makes the allowed call, when the lowest role with the permission in the home workspace cannot (say why). */
+  allowedCaller?: (target: T) => Member;
+}
+interface Public<I> {
+  public: string;
+  /** Called without a session; it must not fail. Omitted: not called here (say where it is tested). */
+  input?: () => I;
+  expect?: (outcome: Outcome) => void;
+}
+type Entry<I> = Protected<any, I> | Public<I>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const entry = <T, I>(access: Access, spec: Omit<Protected<T, I>, 'access'>): Protected<T, I> => ({ access, ...spec });
+const recordRef = ({ target }: Args<{ id: string }>) => ({ id: target.id });
+const memberRef = ({ target }: Args<{ membershipId: string }>) => ({ membershipId: target.membershipId });
+const sourceFields = (refs: Refs) => ({ title: uniq('Source'), outlet: 'Wire', publishedAt: '2020-11-11', kind: 'NEWS', reliability: 'C', citedInId: refs.sourceId });
+const assessmentFields = (refs: Refs) => ({
+  actorId: refs.actorId,
+  issueId: refs.issueId,
+  sourceId: refs.sourceId,
+  position: '40',
+  salience: '60',
+  capability: '',
+  confidence: 'HIGH',
+  credibility: '2',
+  stanceDate: '2020-11-11',
+  quote: uniq('Said'),
+});
+const anchors = { anchorValue: ['0', '100'], anchorLabel: ['None', 'All'] };
+const newPassword = 'a brand new password';
+const estimateFields = { likelihood: 'LIKELY', probability: '70', estimatedOn: '2020-11-13', rationale: '' };
+
+/** A Request as a client would send it (no Origin: a same-site or non-browser client). */
+function api(method: string, url: string, body?: unknown): Request {
+  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  if (typeof body === 'string') init.body = body;
+  else if (body !== undefined) init.body = JSON.stringify(body);
+  if (body !== undefined) (init.headers as Record<string, string>)['content-type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
+  return new Request(new URL(url, 'http://stanceboard.test'), init);
+}
+const idParam = ({ target }: Args<{ id: string }>) => ({ id: target.id });
+
+/** The six handlers of one /api/v1 record type: list, create, get, patch, put, delete. */
+function v1Resource(
+  path: string,
+  kind: Kind,
+  fields: (refs: Refs) => Record<string, unknown>,
+  options: { write?: Access; createCross?: 'references' | 'none'; updateFields?: (refs: Refs) => Record<string, unknown> } = {},
+): Record<string, Entry<Request>> {
+  const write = options.write ?? 'records:write';
+  const base = `app/api/v1/${path}`;
+  const url = `/api/v1/${path}`;
+  const update = options.updateFields ?? fields;
+  const one = { target: live(kind), params: idParam };
+  return {
+    [`${base}/route.ts#GET`]: entry('workspace:read', { input: () => api('GET', `${url}?limit=5`), cross: 'none' }),
+    [`${base}/route.ts#POST`]: entry(write, { input: ({ refs }) => api('POST', url, fields(refs)), cross: options.createCross ?? 'references' }),
+    [`${base}/[id]/route.ts#GET`]: entry('workspace:read', { ...one, input: ({ target }) => api('GET', `${url}/${target.id}`) }),
+    [`${base}/[id]/route.ts#PATCH`]: entry(write, { ...one, input: ({ target, refs }) => api('PATCH', `${url}/${target.id}`, { version: 1, ...update(refs) }) }),
+    [`${base}/[id]/route.ts#PUT`]: entry(write, { ...one, input: ({ target, refs }) => api('PUT', `${url}/${target.id}`, { version: 1, ...update(refs) }) }),
+    [`${base}/[id]/route.ts#DELETE`]: entry(write, { ...one, input: ({ target }) => api('DELETE', `${url}/${target.id}`) }),
+  };
+}
+
+const ACTIONS: Record<string, Entry<FormFields>> = {
+  'app/(auth)/sign-in/actions.ts#signInAction': {
+    public: 'signing in; credentials, throttling and timing are tested in auth.test.ts (verifySignIn)',
+    input: () => ({ email: '', password: '' }),
+    expect: (o) => expect(o).toMatchObject({ status: 'refused', code: 'VALIDATION' }),
+  },
+  'app/(app)/actions.ts#signOutAction': {
+    public: "ends only the caller's own session, then goes to sign-in",
+    input: () => ({}),
+    expect: (o) => expect(o).toMatchObject({ redirect: '/sign-in' }),
+  },
+  'app/(app)/actions.ts#switchWorkspaceAction': entry('signed-in', {
+    target: async (home) => ({ id: home.workspaceId }),
+    input: ({ target }) => ({ workspaceId: target.id }),
+  }),
+  'app/(app)/account/actions.ts#changeOwnPasswordAction': entry('signed-in', {
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword }),
+    cross: 'none',
+    pendingPasswordAllowed: true,
+  }),
+
+  'app/(app)/actors/actions.ts#createActorAction': entry('records:write', {
+    input: ({ refs }) => ({ name: uniq('Actor'), kind: 'PERSON', parentId: refs.actorId }),
+    cross: 'references',
+  }),
+  'app/(app)/actors/actions.ts#updateActorAction': entry('records:write', {
+    target: live('actor'),
+    input: ({ target, refs }) => ({ id: target.id, version: '1', name: uniq('Actor'), kind: 'STATE', parentId: refs.actorId }),
+    verify: async ({ target }) => expect((await db().actor.findUniqueOrThrow({ where: { id: target.id } })).version).toBe(2),
+  }),
+  'app/(app)/actors/actions.ts#deleteActorAction': entry('records:write', { target: live('actor'), input: recordRef }),
+  'app/(app)/actors/actions.ts#restoreActorAction': entry('records:restore', { target: deleted('actor'), input: recordRef }),
+
+  'app/(app)/issues/actions.ts#createIssueAction': entry('records:write', { input: () => ({ title: uniq('Issue'), ...anchors }), cross: 'none' }),
+  'app/(app)/issues/actions.ts#updateIssueAction': entry('records:write', {
+    target: live('issue'),
+    input: ({ target }) => ({ id: target.id, version: '1', title: uniq('Issue'), ...anchors }),
+  }),
+  'app/(app)/issues/actions.ts#deleteIssueAction': entry('records:write', { target: live('issue'), input: recordRef }),
+  'app/(app)/issues/actions.ts#restoreIssueAction': entry('records:restore', { target: deleted('issue'), input: recordRef }),
+
+  'app/(app)/sources/actions.ts#createSourceAction': entry('records:write', { input: ({ refs }) => sourceFields(refs), cross: 'references' }),
+  'app/(app)/sources/actions.ts#updateSourceAction': entry('records:write', {
+    target: live('source'),
+    input: ({ target, refs }) => ({ id: target.id, version: '1', ...sourceFields(refs) }),
+  }),
+  'app/(app)/sources/actions.ts#deleteSourceAction': entry('records:write', { target: live('source'), input: recordRef }),
+  'app/(app)/sources/actions.ts#restoreSourceAction': entry('records:restore', { target: deleted('source'), input: recordRef }),
+
+  'app/(app)/interests/actions.ts#createInterestAction': entry('records:write', {
+    input: ({ refs }) => ({ actorId: refs.actorId, sourceId: refs.sourceId, statedOn: '2020-11-11', quote: uniq('We want') }),
+    cross: 'references',
+  }),
+  'app/(app)/interests/actions.ts#updateInterestAction': entry('records:write', {
+    target: live('interest'),
+    input: ({ target, refs }) => ({ id: target.id, version: '1', actorId: refs.actorId, sourceId: refs.sourceId, statedOn: '2020-11-12', quote: uniq('We want') }),
+  }),
+  'app/(app)/interests/actions.ts#deleteInterestAction': entry('records:write', { target: live('interest'), input: recordRef }),
+  'app/(app)/interests/actions.ts#restoreInterestAction': entry('records:restore', { target: deleted('interest'), input: recordRef }),
+
+  'app/(app)/assessments/actions.ts#createAssessmentAction': entry('records:write', { input: ({ refs }) => assessmentFields(refs), cross: 'references' }),
+  'app/(app)/assessments/actions.ts#updateAssessmentAction': entry('records:write', {
+    target: live('assessment'),
+    input: ({ target, refs }) => ({ id: target.id, version: '1', ...assessmentFields(refs) }),
+  }),
+  'app/(app)/assessments/actions.ts#deleteAssessmentAction': entry('records:write', { target: live('assessment'), input: recordRef }),
+  'app/(app)/assessments/actions.ts#restoreAssessmentAction': entry('records:restore', { target: deleted('assessment'), input: recordRef }),
+
+  'app/(app)/scenarios/actions.ts#createScenarioAction': entry('scenarios:write', {
+    input: ({ refs }) => ({ issueId: refs.issueId, name: uniq('Scenario'), asOf: '2020-11-12', description: '' }),
+    cross: 'references',
+  }),
+  'app/(app)/scenarios/actions.ts#updateScenarioAction': entry('scenarios:write', {
+    target: live('scenario'),
+    input: ({ target }) => ({ id: target.id, version: '1', name: uniq('Scenario'), asOf: '2020-11-13', description: '' }),
+  }),
+  'app/(app)/scenarios/actions.ts#deleteScenarioAction': entry('scenarios:write', { target: live('scenario'), input: recordRef }),
+  'app/(app)/scenarios/actions.ts#restoreScenarioAction': entry('scenarios:write', { target: deleted('scenario'), input: recordRef }),
+  'app/(app)/scenarios/actions.ts#addEstimateAction': entry('estimates:write', {
+    target: live('scenario'),
+    input: ({ target }) => ({ scenarioId: target.id, ...estimateFields }),
+  }),
+  'app/(app)/scenarios/actions.ts#resolveScenarioAction': entry('scenarios:write', {
+    target: live('scenario'),
+    input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED' }),
+  }),
+
+  'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
+  'app/(app)/settings/tokens/actions.ts#revokeTokenAction': entry('tokens:manage', { target: live('token'), input: recordRef }),
+
+  'app/(app)/members/actions.ts#addMemberAction': entry('members:manage', {
+    input: () => ({ email: `${uniq('added').replace(' ', '-')}@example.org`, name: 'Added Person', role: 'VIEWER', passwordMode: 'generate' }),
+    cross: 'none',
+  }),
+  'app/(app)/members/actions.ts#changeMemberRoleAction': entry('members:manage', {
+    target: live('member'),
+    input: ({ target }) => ({ membershipId: target.membershipId, role: 'ANALYST' }),
+    verify: async ({ target }) => expect((await db().membership.findUniqueOrThrow({ where: { id: target.membershipId } })).role).toBe('ANALYST'),
+  }),
+  'app/(app)/members/actions.ts#disableMemberAction': entry('members:manage', { target: live('member'), input: memberRef }),
+  'app/(app)/members/actions.ts#enableMemberAction': entry('members:manage', { target: deleted('member'), input: memberRef }),
+  'app/(app)/members/actions.ts#setMemberPasswordAction': entry('members:manage', {
+    target: live('member'),
+    input: ({ target }) => ({ membershipId: target.membershipId, passwordMode: 'generate' }),
+  }),
+};
+
+const ROUTES: Record<string, Entry<Request>> = {
+  'app/api/health/route.ts#GET': {
+    public: 'liveness probe for load balancers; says only whether the database answers',
+    input: () => new Request('http://stanceboard.test/api/health'),
+    expect: (o) => expect(o).toMatchObject({ status: 'ok' }),
+  },
+  'app/api/auth/[...nextauth]/route.ts#GET': { public: "next-auth's own endpoints (CSRF token, session); sign-in itself is tested in auth.test.ts" },
+  'app/api/auth/[...nextauth]/route.ts#POST': { public: "next-auth's own endpoints (credentials callback, sign-out); see auth.test.ts" },
+
+  ...v1Resource('actors', 'actor', (refs) => ({ name: uniq('Actor'), kind: 'STATE', parentId: refs.actorId })),
+  ...v1Resource('issues', 'issue', () => ({ title: uniq('Issue'), anchors: [{ value: 0, label: 'None' }, { value: 100, label: 'All' }] }), { createCross: 'none' }),
+  ...v1Resource('sources', 'source', (refs) => sourceFields(refs)),
+  ...v1Resource('interests', 'interest', (refs) => ({ actorId: refs.actorId, sourceId: refs.sourceId, statedOn: '2020-11-12', quote: uniq('We want') })),
+  ...v1Resource('assessments', 'assessment', (refs) => ({ ...assessmentFields(refs), position: 40, salience: 60, credibility: 2, capability: null })),
+  ...v1Resource('scenarios', 'scenario', (refs) => ({ issueId: refs.issueId, name: uniq('Scenario'), asOf: '2020-11-12' }), {
+    write: 'scenarios:write',
+    updateFields: () => ({ name: uniq('Scenario'), asOf: '2020-11-13' }),
+  }),
+  'app/api/v1/assessments/[id]/revisions/route.ts#GET': entry('workspace:read', {
+    target: live('assessment'),
+    params: idParam,
+    input: ({ target }) => api('GET', `/api/v1/assessments/${target.id}/revisions`),
+  }),
+  'app/api/v1/scenarios/[id]/estimates/route.ts#GET': entry('workspace:read', {
+    target: live('scenario'),
+    params: idParam,
+    input: ({ target }) => api('GET', `/api/v1/scenarios/${target.id}/estimates`),
+  }),
+  'app/api/v1/scenarios/[id]/estimates/route.ts#POST': entry('estimates:write', {
+    target: live('scenario'),
+    params: idParam,
+    input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/estimates`, { ...estimateFields, probability: 70 }),
+  }),
+  'app/api/v1/scenarios/[id]/resolve/route.ts#POST': entry('scenarios:write', {
+    target: live('scenario'),
+    params: idParam,
+    input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/resolve`, { outcome: 'DID_NOT_HAPPEN' }),
+  }),
+  'app/api/v1/import/assessments/route.ts#POST': entry('records:write', {
+    // mode=check writes nothing even when allowed; the CSV names records the importer will not find.
+    input: () =>
+      api(
+        'POST',
+        '/api/v1/import/assessments?mode=check',
+        'actor,issue,source,position,salience,confidence,credibility,stance_date,quote\nNobody,Nothing,Nowhere,50,50,LOW,3,2020-11-12,said\n',
+      ),
+    cross: 'none',
+  }),
+  'app/api/v1/openapi.json/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/openapi.json'), cross: 'none' }),
+  'app/api/v1/export/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/export'), cross: 'none' }),
+  'app/api/v1/import/workspace/route.ts#POST': entry('members:manage', {
+    // Restoring needs an empty workspace: the allowed call is by the admin of a new one, with an export of it.
+    target: async () => {
+      const admin = await createMember((await createWorkspace()).id, 'ADMIN');
+      const exported = await as(admin, async () => {
+        const response = (await discoveredRoutes.get('app/api/v1/export/route.ts#GET')!(api('GET', '/api/v1/export'), { params: Promise.resolve({}) })) as Response;
+        return { status: 'ok', body: await response.text() } as Outcome & { body: string };
+      });
+      return { admin, body: (exported as Outcome & { body: string }).body };
+    },
+    input: ({ target }) => api('POST', '/api/v1/import/workspace', target.body),
+    cross: 'none',
+    allowedCaller: (target) => target.admin,
+  }),
+
+  'app/api/stance/dashboard/export/route.ts#GET': entry('workspace:read', {
+    input: () => api('GET', '/api/stance/dashboard/export?table=shifts&shifts=30'),
+    cross: 'none',
+  }),
+  'app/api/stance/actors/[id]/export/route.ts#GET': entry('workspace:read', {
+    target: live('actor'),
+    params: idParam,
+    input: ({ target }) => api('GET', `/api/stance/actors/${target.id}/export?table=positions`),
+  }),
+  'app/api/stance/issues/[id]/export/route.ts#GET': entry('workspace:read', {
+    target: live('issue'),
+    params: idParam,
+    input: ({ target }) => api('GET', `/api/stance/issues/${target.id}/export?table=readings`),
+  }),
+  'app/api/stance/issues/[id]/compare/export/route.ts#GET': entry('workspace:read', {
+    target: live('issue'),
+    params: idParam,
+    input: ({ target, refs }) => api('GET', `/api/stance/issues/${target.id}/compare/export?actor=${refs.actorId}&asOf=2020-11-12`),
+  }),
+};
+
+// ---------------------------------------------------------------- calling an endpoint
+interface Outcome {
+  status: 'ok' | 'refused';
+  code?: string;
+  redirect?: string;
+}
+
+function toFormData(fields: FormFields): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(key, v);
+  return form;
+}
+
+async function callAction(fn: AnyFn, fields: FormFields): Promise<Outcome> {
+  try {
+    const state = (await fn({}, toFormData(fields))) as { ok?: boolean; code?: string } | undefined;
+    return state && !state.ok ? { status: 'refused', code: state.code } : { status: 'ok' };
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) {
+      const to = digest.split(';')[2] ?? '';
+      // A redirect to sign-in is how an unauthenticated call ends; any other redirect follows a success.
+      return to.startsWith('/sign-in') && !fn.name.startsWith('signOut')
+        ? { status: 'refused', code: 'UNAUTHENTICATED', redirect: to }
+        : { status: 'ok', redirect: to };
+    }
+    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { status: 'refused', code: 'NOT_FOUND' };
+    throw error;
+  }
+}
+
+const STATUS_CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION', 429: 'RATE_LIMITED' };
+async function callRoute(fn: AnyFn, req: Request, params: Record<string, string | string[]> = {}): Promise<Outcome> {
+  const response = (await fn(req, { params: Promise.resolve(params) })) as Response;
+  if (response.status < 400) {
+    const location = response.headers.get('location') ?? undefined;
+    return location && new URL(location, 'http://x').pathname === '/sign-in' ? { status: 'refused', code: 'UNAUTHENTICATED', redirect: location } : { status: 'ok' };
+  }
+  return { status: 'refused', code: STATUS_CODES[response.status] ?? `HTTP_${response.status}` };
+}
+
+type CallerName = keyof World['callers'];
+async function as(caller: CallerName | Member | null, run: (member: Member | null) => Promise<Outcome>): Promise<Outcome> {
+  const member = typeof caller === 'string' ? world.callers[caller] : caller;
+  request.sid = member?.sessionId ?? null;
+  try {
+    return await run(member);
+  } finally {
+    request.sid = null;
+  }
+}
+
+/** Runs a call that must be refused, and proves it changed nothing anywhere in the database. */
+async function expectRefusedWithoutChange(call: () => Promise<Outcome>, codes: string[]): Promise<Outcome> {
+  const before = await databaseFingerprint();
+  const outcome = await call();
+  expect(outcome.status, `expected a refusal (${codes.join(' or ')}), got ${JSON.stringify(outcome)}`).toBe('refused');
+  expect(codes).toContain(outcome.code);
+  expect(await databaseFingerprint()).toEqual(before);
+  return outcome;
+}
+
+const ROLES: Role[] = ['VIEWER', 'ANALYST', 'ADMIN'];
+const ROLE_CALLER: Record<Role, CallerName> = { VIEWER: 'viewer', ANALYST: 'analyst', ADMIN: 'admin' };
+const can = (role: Role, access: Access) => access === 'signed-in' || roleCan(role, access);
+
+// ---------------------------------------------------------------- the suite
+beforeAll(async () => {
+  const home = await workspaceWithRecords();
+  const other = await workspaceWithRecords();
+  world = {
+    home,
+    other,
+    callers: {
+      viewer: await createMember(home.workspaceId, 'VIEWER'),
+      analyst: await createMember(home.workspaceId, 'ANALYST'),
+      admin: await createMember(home.workspaceId, 'ADMIN'),
+      // A second admin, so that no members call ever trips the last-admin rule by accident.
+      outsider: await createMember(other.workspaceId, 'ADMIN'),
+      disabledMember: await createMember(home.workspaceId, 'ADMIN', { membershipDisabled: true }),
+      disabledAccount: await createMember(home.workspaceId, 'ADMIN', { disabled: true }),
+      disabledHere: await createMember(home.workspaceId, 'ADMIN', { membershipDisabled: true }),
+      pendingPassword: await createMember(home.workspaceId, 'ADMIN', { mustChangePassword: true }),
+    },
+  };
+  await createMember(home.workspaceId, 'ADMIN');
+  // Disabled here, still an admin elsewhere: the session falls back to the other workspace.
+  await db().membership.create({ data: { userId: world.callers.disabledHere.id, workspaceId: other.workspaceId, role: 'ADMIN' } });
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+describe('every endpoint is in the authorization matrix', () => {
+  it('finds the endpoints (sanity check of the discovery itself)', () => {
+    expect(discoveredActions.has('app/(app)/actors/actions.ts#createActorAction')).toBe(true);
+    expect(discoveredRoutes.has('app/api/health/route.ts#GET')).toBe(true);
+  });
+
+  it('has an entry for every exported server action and route handler', () => {
+    const missing = [
+      ...[...discoveredActions.keys()].filter((key) => !(key in ACTIONS)),
+      ...[...discoveredRoutes.keys()].filter((key) => !(key in ROUTES)),
+    ];
+    expect(missing, `Add these to ACTIONS / ROUTES in ${path.basename(import.meta.filename)}`).toEqual([]);
+  });
+
+  it('every signed-in page checks its caller itself (the layout does not re-render on client navigation)', () => {
+    // requirePageContext also sends a user with a pending one-time password to the account page.
+    const unchecked = sourceFiles('app/(app)')
+      .filter((file) => /\/page\.tsx?$/.test(file))
+      .filter((file) => !/\brequirePage(Context|Permission)\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(unchecked).toEqual([]);
+  });
+
+  it('has no entry for an endpoint that no longer exists', () => {
+    const stale = [...Object.keys(ACTIONS).filter((key) => !discoveredActions.has(key)), ...Object.keys(ROUTES).filter((key) => !discoveredRoutes.has(key))];
+    expect(stale).toEqual([]);
+  });
+});
+
+function describeEndpoint<I>(
+  key: string,
+  spec: Entry<I>,
+  call: (input: I, params?: Record<string, string | string[]>) => Promise<Outcome>,
+) {
+  if ('public' in spec) {
+    describe(`${key} (public: ${spec.public})`, () => {
+      if (!spec.input) return it.skip('is not called here');
+      it('answers a caller without a session as expected, changing nothing', async () => {
+        const before = await databaseFingerprint();
+        const outcome = await as(null, () => call(spec.input!()));
+        spec.expect?.(outcome);
+        expect(await databaseFingerprint()).toEqual(before);
+      });
+    });
+    return;
+  }
+
+  const allowedRole = ROLES.find((role) => can(role, spec.access))!;
+  const lacking = ROLES.filter((role) => !can(role, spec.access));
+  const cross = spec.cross ?? (spec.target ? 'target' : 'none');
+
+  describe(`${key} (needs ${spec.access})`, () => {
+    let target: unknown;
+    const args = (caller: Member | null, refs: Refs = world.home): Args<unknown> => ({ target, refs, home: world.home, caller });
+    const run = (caller: Member | null, refs?: Refs) => {
+      const a = args(caller, refs);
+      return call(spec.input(a), spec.params?.(a));
+    };
+
+    beforeAll(async () => {
+      target = spec.target ? await spec.target(world.home) : undefined;
+    });
+
+    it('refuses a caller without a session', async () => {
+      await expectRefusedWithoutChange(() => as(null, (m) => run(m)), ['UNAUTHENTICATED']);
+    });
+
+    it.runIf(lacking.length > 0)(`refuses ${lacking.join(', ').toLowerCase() || 'no role'} with FORBIDDEN`, async () => {
+      for (const role of lacking) await expectRefusedWithoutChange(() => as(ROLE_CALLER[role], (m) => run(m)), ['FORBIDDEN']);
+    });
+
+    it.runIf(cross !== 'none')('answers a member of another workspace NOT_FOUND (never FORBIDDEN), changing nothing', async () => {
+      // The outsider is an admin there: any refusal comes from the workspace boundary, not from their role.
+      const codes = cross === 'target' ? ['NOT_FOUND'] : ['NOT_FOUND', 'VALIDATION'];
+      const refs = cross === 'target' ? world.other : world.home;
+      await expectRefusedWithoutChange(() => as('outsider', (m) => run(m, refs)), codes);
+      if (cross === 'target') {
+        // Disabled here but active elsewhere: the session works, this workspace does not.
+        await expectRefusedWithoutChange(() => as('disabledHere', (m) => run(m, world.other)), ['NOT_FOUND']);
+      }
+    });
+
+    it('refuses a disabled member and a disabled account', async () => {
+      await expectRefusedWithoutChange(() => as('disabledMember', (m) => run(m)), ['UNAUTHENTICATED']);
+      await expectRefusedWithoutChange(() => as('disabledAccount', (m) => run(m)), ['UNAUTHENTICATED']);
+    });
+
+    it.skipIf(spec.pendingPasswordAllowed)('refuses a user who must first replace a one-time password', async () => {
+      await expectRefusedWithoutChange(() => as('pendingPassword', (m) => run(m)), ['FORBIDDEN', 'UNAUTHENTICATED']);
+    });
+
+    it(`lets ${allowedRole.toLowerCase()} do it`, async () => {
+      const caller = spec.allowedCaller?.(target) ?? world.callers[ROLE_CALLER[allowedRole]];
+      const outcome = await as(caller, (m) => run(m));
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'ok' });
+      await spec.verify?.(args(caller));
+    });
+  });
+}
+
+for (const [key, spec] of Object.entries(ACTIONS)) {
+  const fn = discoveredActions.get(key);
+  if (fn) describeEndpoint(key, spec, (fields) => callAction(fn, fields));
+}
+for (const [key, spec] of Object.entries(ROUTES)) {
+  const fn = discoveredRoutes.get(key);
+  if (fn) describeEndpoint(key, spec, (req, params) => callRoute(fn, req, params));
+}
+
+describe('a user signed in with a one-time password', () => {
+  it('can replace it on the account page, and then use the app', async () => {
+    const pending = await createMember(world.home.workspaceId, 'ANALYST', { mustChangePassword: true });
+    const create = discoveredActions.get('app/(app)/actors/actions.ts#createActorAction')!;
+    const change = discoveredActions.get('app/(app)/account/actions.ts#changeOwnPasswordAction')!;
+    request.sid = pending.sessionId;
+    try {
+      expect(await callAction(create, { name: uniq('Actor'), kind: 'STATE' })).toMatchObject({ status: 'refused', code: 'FORBIDDEN' });
+      const changed = await callAction(change, { currentPassword: pending.password, newPassword, confirmPassword: newPassword });
+      expect(changed).toEqual({ status: 'ok', redirect: '/' });
+      expect(await callAction(create, { name: uniq('Actor'), kind: 'STATE' })).toMatchObject({ status: 'ok' });
+    } finally {
+      request.sid = null;
+    }
+  });
+});
