@@ -73,3 +73,56 @@ export function EmptyState({ title, children }: { title: string; children: React
 }
 
 export { hrefWith };
+
+/** Title, one-line explanation and the "New …" button (for those who may write) of a list page. */
+export function ListHeader({ title, sub, newHref, newLabel, canWrite }: { title: string; sub: string; newHref: string; newLabel: string; canWrite: boolean }) {
+  return (
+    <div className="page-head">
+      <div>
+        <h1>{title}</h1>
+        <div className="sub">{sub}</div>
+      </div>
+      {canWrite && (
+        <Link className="btn btn-primary" href={newHref}>
+          {newLabel}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+export function SearchField({ value, placeholder, label = 'Search' }: { value: string; placeholder: string; label?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="q">{label}</label>
+      <input id="q" name="q" type="search" defaultValue={value} placeholder={placeholder} />
+    </div>
+  );
+}
+
+/** A filter select whose empty choice means "any". */
+export function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Array<[string, string]> }) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">Any</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Below a list: the deleted-records toggle and the pager. */
+export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: { page: number; pageCount: number; total: number } }) {
+  return (
+    <div className="row" style={{ justifyContent: 'space-between' }}>
+      <DeletedToggle basePath={basePath} params={params} />
+      <Pager basePath={basePath} params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+    </div>
+  );
+}

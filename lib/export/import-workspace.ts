@@ -6,7 +6,7 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { AppError, invalid, type FieldErrors } from '../errors';
 import { parseJsonText } from '../api/body';
-import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
+import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SOURCE_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
 import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';
 import { estimateCreateSchema } from '../scenarios/schema';
@@ -214,15 +214,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       client,
       'Source',
       [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'title', type: 'text' },
-        { name: 'outlet', type: 'text' },
-        { name: 'author', type: 'text' },
-        { name: 'url', type: 'text' },
-        { name: 'publishedAt', type: 'date' },
-        { name: 'kind', type: 'text', cast: 'SourceKind' },
-        { name: 'reliability', type: 'text', cast: 'Reliability' },
+        ...SOURCE_COLUMNS,
         { name: 'body', type: 'text' },
         ...META_COLUMNS,
       ],

@@ -3,7 +3,7 @@ import { assessmentSnapshot } from '../assessments/snapshot';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { AppError, invalid } from '../errors';
-import { ASSESSMENT_COLUMNS, auditInTransaction, conflictOnUnique, insertRevisions, insertRows, withBulkTransaction, type BulkClient } from './bulk';
+import { ASSESSMENT_COLUMNS, SOURCE_COLUMNS, auditInTransaction, conflictOnUnique, insertRevisions, insertRows, withBulkTransaction, type BulkClient } from './bulk';
 import { parseCsv } from './csv';
 import { decodeUpload } from './decode';
 import { parseJsonRows } from './json-rows';
@@ -176,15 +176,7 @@ export async function writeImportPlan(
       client,
       'Source',
       [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'title', type: 'text' },
-        { name: 'outlet', type: 'text' },
-        { name: 'author', type: 'text' },
-        { name: 'url', type: 'text' },
-        { name: 'publishedAt', type: 'date' },
-        { name: 'kind', type: 'text', cast: 'SourceKind' },
-        { name: 'reliability', type: 'text', cast: 'Reliability' },
+        ...SOURCE_COLUMNS,
         { name: 'updatedAt', type: 'timestamptz' },
       ],
       plan.newSources.map((s) => ({ ...s, line: undefined, workspaceId: ws, updatedAt: now })),

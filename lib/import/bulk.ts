@@ -64,6 +64,19 @@ export async function insertRows(
   }
 }
 
+/** The columns of a Source row that both imports write (each adds its own bookkeeping columns). */
+export const SOURCE_COLUMNS: readonly Column[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'workspaceId', type: 'uuid' },
+  { name: 'title', type: 'text' },
+  { name: 'outlet', type: 'text' },
+  { name: 'author', type: 'text' },
+  { name: 'url', type: 'text' },
+  { name: 'publishedAt', type: 'date' },
+  { name: 'kind', type: 'text', cast: 'SourceKind' },
+  { name: 'reliability', type: 'text', cast: 'Reliability' },
+];
+
 export const ASSESSMENT_COLUMNS: readonly Column[] = [
   { name: 'id', type: 'uuid' },
   { name: 'workspaceId', type: 'uuid' },

@@ -5,7 +5,7 @@ import { roleCan } from '@/lib/auth/permissions';
 import { listActors } from '@/lib/actors/queries';
 import { ACTOR_KIND_LABELS } from '@/lib/actors/schema';
 import { searchParamsObject } from '@/lib/records/list-params';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreActorAction } from './actions';
 
@@ -20,32 +20,17 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
   const params = { q: p.q, kind: p.kind, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{p.deleted === 'only' ? 'Deleted actors' : 'Actors'}</h1>
-          <div className="sub">People, states, organisations and armed groups whose stances you record.</div>
-        </div>
-        {canWrite && (
-          <Link className="btn btn-primary" href="/actors/new">
-            New actor
-          </Link>
-        )}
-      </div>
+      <ListHeader
+        title={p.deleted === 'only' ? 'Deleted actors' : 'Actors'}
+        sub="People, states, organisations and armed groups whose stances you record."
+        newHref="/actors/new"
+        newLabel="New actor"
+        canWrite={canWrite}
+      />
       <div className="panel">
         <FilterBar basePath="/actors" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Name, alias or description" />
-          </div>
-          <div className="field">
-            <label htmlFor="kind">Kind</label>
-            <select id="kind" name="kind" defaultValue={p.kind ?? ''}>
-              <option value="">Any</option>
-              {Object.entries(ACTOR_KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
-              ))}
-            </select>
-          </div>
+          <SearchField value={p.q} label="Search" placeholder="Name, alias or description" />
+          <FilterSelect name="kind" label="Kind" value={p.kind} options={Object.entries(ACTOR_KIND_LABELS)} />
           {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
         </FilterBar>
       </div>
@@ -91,10 +76,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         )}
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <DeletedToggle basePath="/actors" params={params} />
-          <Pager basePath="/actors" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-        </div>
+        <ListFooter basePath="/actors" params={params} list={list} />
       </div>
     </>
   );

@@ -6,7 +6,7 @@ import { listAssessments } from '@/lib/assessments/queries';
 import { assessmentFormOptions } from '@/lib/assessments/form-options';
 import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
 import { searchParamsObject } from '@/lib/records/list-params';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { restoreAssessmentAction } from './actions';
@@ -25,47 +25,20 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
   const filtered = Boolean(p.q || p.actor || p.issue || p.source || p.confidence || p.from || p.to || p.deleted === 'only');
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{p.deleted === 'only' ? 'Deleted assessments' : 'Assessments'}</h1>
-          <div className="sub">Readings of where an actor stands on an issue, from one source, by one analyst.</div>
-        </div>
-        {canWrite && <Link className="btn btn-primary" href="/assessments/new">Record assessment</Link>}
-      </div>
+      <ListHeader
+        title={p.deleted === 'only' ? 'Deleted assessments' : 'Assessments'}
+        sub="Readings of where an actor stands on an issue, from one source, by one analyst."
+        newHref="/assessments/new"
+        newLabel="Record assessment"
+        canWrite={canWrite}
+      />
       <div className="panel">
         <FilterBar basePath="/assessments" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search quotes</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Words in the quote or rationale" />
-          </div>
-          <div className="field">
-            <label htmlFor="f-actor">Actor</label>
-            <select id="f-actor" name="actor" defaultValue={p.actor ?? ''}>
-              <option value="">Any</option>
-              {options.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-issue">Issue</label>
-            <select id="f-issue" name="issue" defaultValue={p.issue ?? ''}>
-              <option value="">Any</option>
-              {options.issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-source">Source</label>
-            <select id="f-source" name="source" defaultValue={p.source ?? ''}>
-              <option value="">Any</option>
-              {options.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-confidence">Confidence</label>
-            <select id="f-confidence" name="confidence" defaultValue={p.confidence ?? ''}>
-              <option value="">Any</option>
-              {Object.entries(CONFIDENCE_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-            </select>
-          </div>
+          <SearchField value={p.q} label="Search quotes" placeholder="Words in the quote or rationale" />
+          <FilterSelect name="actor" label="Actor" value={p.actor} options={options.actors.map((a) => [a.id, a.name] as [string, string])} />
+          <FilterSelect name="issue" label="Issue" value={p.issue} options={options.issues.map((i) => [i.id, i.title] as [string, string])} />
+          <FilterSelect name="source" label="Source" value={p.source} options={options.sources.map((s) => [s.id, s.title] as [string, string])} />
+          <FilterSelect name="confidence" label="Confidence" value={p.confidence} options={Object.entries(CONFIDENCE_LABELS)} />
           <div className="field">
             <label htmlFor="f-from">Stance from</label>
             <input id="f-from" name="from" type="date" defaultValue={p.from ?? ''} />
@@ -123,10 +96,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         )}
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <DeletedToggle basePath="/assessments" params={params} />
-          <Pager basePath="/assessments" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-        </div>
+        <ListFooter basePath="/assessments" params={params} list={list} />
       </div>
     </>
   );

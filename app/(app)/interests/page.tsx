@@ -5,7 +5,7 @@ import { roleCan } from '@/lib/auth/permissions';
 import { listInterests } from '@/lib/interests/queries';
 import { actorOptions } from '@/lib/actors/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { deleteInterestAction, restoreInterestAction } from './actions';
 
@@ -19,26 +19,17 @@ export default async function InterestsPage({ searchParams }: { searchParams: Pr
   const params = { q: p.q, actor: p.actor, source: p.source, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{p.deleted === 'only' ? 'Deleted stated interests' : 'Stated interests'}</h1>
-          <div className="sub">What actors say they want, in their own words, with the source and date.</div>
-        </div>
-        {canWrite && <Link className="btn btn-primary" href="/interests/new">New stated interest</Link>}
-      </div>
+      <ListHeader
+        title={p.deleted === 'only' ? 'Deleted stated interests' : 'Stated interests'}
+        sub="What actors say they want, in their own words, with the source and date."
+        newHref="/interests/new"
+        newLabel="New stated interest"
+        canWrite={canWrite}
+      />
       <div className="panel">
         <FilterBar basePath="/interests" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Words in the quote or summary" />
-          </div>
-          <div className="field">
-            <label htmlFor="f-actor">Actor</label>
-            <select id="f-actor" name="actor" defaultValue={p.actor ?? ''}>
-              <option value="">Any</option>
-              {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
+          <SearchField value={p.q} label="Search" placeholder="Words in the quote or summary" />
+          <FilterSelect name="actor" label="Actor" value={p.actor} options={actors.map((a) => [a.id, a.name] as [string, string])} />
           {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
         </FilterBar>
       </div>
@@ -90,10 +81,7 @@ export default async function InterestsPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         )}
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <DeletedToggle basePath="/interests" params={params} />
-          <Pager basePath="/interests" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-        </div>
+        <ListFooter basePath="/interests" params={params} list={list} />
       </div>
     </>
   );

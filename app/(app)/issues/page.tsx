@@ -4,7 +4,7 @@ import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listIssues } from '@/lib/issues/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { EmptyState, FilterBar, ListFooter, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreIssueAction } from './actions';
 
@@ -18,19 +18,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const params = { q: p.q, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{p.deleted === 'only' ? 'Deleted issues' : 'Issues'}</h1>
-          <div className="sub">Contested questions, each with a 0–100 position scale and labelled anchor points.</div>
-        </div>
-        {canWrite && <Link className="btn btn-primary" href="/issues/new">New issue</Link>}
-      </div>
+      <ListHeader
+        title={p.deleted === 'only' ? 'Deleted issues' : 'Issues'}
+        sub="Contested questions, each with a 0–100 position scale and labelled anchor points."
+        newHref="/issues/new"
+        newLabel="New issue"
+        canWrite={canWrite}
+      />
       <div className="panel">
         <FilterBar basePath="/issues" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Title or description" />
-          </div>
+          <SearchField value={p.q} label="Search" placeholder="Title or description" />
           {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
         </FilterBar>
       </div>
@@ -70,10 +67,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         )}
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <DeletedToggle basePath="/issues" params={params} />
-          <Pager basePath="/issues" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-        </div>
+        <ListFooter basePath="/issues" params={params} list={list} />
       </div>
     </>
   );

@@ -6,7 +6,7 @@ import { issueOptions } from '@/lib/issues/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
 import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, isoDay, listScenarios } from '@/lib/scenarios/queries';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { DeletedToggle, EmptyState, FilterBar, Pager, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreScenarioAction } from './actions';
 import '../../scenarios.css';
@@ -37,10 +37,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
       </div>
       <div className="panel">
         <FilterBar basePath="/scenarios" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Name or assumptions" />
-          </div>
+          <SearchField value={p.q} label="Search" placeholder="Name or assumptions" />
           <div className="field">
             <label htmlFor="issue">Issue</label>
             <select id="issue" name="issue" defaultValue={p.issue ?? ''}>

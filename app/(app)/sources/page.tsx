@@ -5,7 +5,7 @@ import { roleCan } from '@/lib/auth/permissions';
 import { listSources } from '@/lib/sources/queries';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/sources/schema';
 import { searchParamsObject } from '@/lib/records/list-params';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SortHeader } from '@/components/records/list-controls';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreSourceAction } from './actions';
 
@@ -19,33 +19,18 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
   const params = { q: p.q, kind: p.kind, reliability: p.reliability, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{p.deleted === 'only' ? 'Deleted sources' : 'Sources'}</h1>
-          <div className="sub">Articles, analyses, statements and interviews that readings come from, graded A–F.</div>
-        </div>
-        {canWrite && <Link className="btn btn-primary" href="/sources/new">New source</Link>}
-      </div>
+      <ListHeader
+        title={p.deleted === 'only' ? 'Deleted sources' : 'Sources'}
+        sub="Articles, analyses, statements and interviews that readings come from, graded A–F."
+        newHref="/sources/new"
+        newLabel="New source"
+        canWrite={canWrite}
+      />
       <div className="panel">
         <FilterBar basePath="/sources" params={params}>
-          <div className="field">
-            <label htmlFor="q">Search</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Title, outlet or author" />
-          </div>
-          <div className="field">
-            <label htmlFor="kind">Kind</label>
-            <select id="kind" name="kind" defaultValue={p.kind ?? ''}>
-              <option value="">Any</option>
-              {Object.entries(SOURCE_KIND_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="reliability">Reliability</label>
-            <select id="reliability" name="reliability" defaultValue={p.reliability ?? ''}>
-              <option value="">Any</option>
-              {Object.entries(RELIABILITY_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-            </select>
-          </div>
+          <SearchField value={p.q} label="Search" placeholder="Title, outlet or author" />
+          <FilterSelect name="kind" label="Kind" value={p.kind} options={Object.entries(SOURCE_KIND_LABELS)} />
+          <FilterSelect name="reliability" label="Reliability" value={p.reliability} options={Object.entries(RELIABILITY_LABELS)} />
           {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
         </FilterBar>
       </div>
@@ -90,10 +75,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
         )}
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <DeletedToggle basePath="/sources" params={params} />
-          <Pager basePath="/sources" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-        </div>
+        <ListFooter basePath="/sources" params={params} list={list} />
       </div>
     </>
   );
