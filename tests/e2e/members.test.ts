@@ -73,7 +73,7 @@ describe.skipIf(!chromiumAvailable())('members and roles in a real browser', () 
     await memberPage.waitForURL((url) => url.pathname === '/');
     await memberPage.goto(appUrl('/actors'));
     expect(new URL(memberPage.url()).pathname).toBe('/actors');
-    expect(await memberPage.getByRole('link', { name: 'New actor' }).count()).toBe(1);
+    await expect.poll(() => memberPage.getByRole('link', { name: 'New actor' }).count()).toBe(1);
 
     // The one-time password is dead; the chosen one works.
     await memberPage.getByRole('button', { name: 'Sign out' }).click();

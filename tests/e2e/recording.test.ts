@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable())('recording an assessment in a real browser
     // The demo already has this quote from Eurasia Group (at 85); ours is the one at 75 on 20 Nov 2020.
     const withQuote = (await readingsTable(page)).filter((r) => r.quote === quote);
     expect(withQuote.map((r) => [r.date, r.actor, Number(r.position), r.analyst])).toContainEqual(['20 Nov 2020', 'Turkey', 75, 'Demo Analyst']);
-    expect(await page.locator('svg .recharts-line, svg path.recharts-curve').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('svg .recharts-line, svg path.recharts-curve').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('scenario modelling in a real browser', ()
     expect(mean.change).toBe((Number(expected.scenario.mean) - Number(expected.baseline.mean)).toFixed(1).replace('-', '−'));
 
     // The round-by-round chart and its table, and the distribution with its percentiles.
-    expect(await page.getByRole('figure', { name: 'Positions of each actor by bargaining round, with the forecast' }).locator('svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('figure', { name: 'Positions of each actor by bargaining round, with the forecast' }).locator('svg').count()).toBeGreaterThan(0);
     const stats = page.getByRole('table', { name: 'Distribution of the bargaining forecast over the draws' });
     await expect.poll(() => stats.count()).toBe(1);
     const cells = (await stats.locator('tbody td').allTextContents()).map((t) => t.trim());
@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())('scenario modelling in a real browser', ()
     await page.getByRole('progressbar', { name: 'Uncertainty run progress' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/Cancelled after [\d,]+ of 20,000 draws/);
-    expect(await page.getByRole('table', { name: 'Forecast: baseline and this scenario' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Forecast: baseline and this scenario' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: 'Distribution of the bargaining forecast over the draws' }).count()).toBe(0);
     await page.close();
   });
@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable())('scenario modelling in a real browser', ()
     await signIn(page, DEMO.viewer.email, DEMO.viewer.password);
     await page.goto(scenarioUrl);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Turkey all in');
-    expect(await page.getByRole('table', { name: 'Likelihood estimates' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Likelihood estimates' }).count()).toBe(1);
     for (const name of ['Edit', 'Delete', 'Record estimate', 'Resolve scenario']) {
       expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name, exact: true })).count()).toBe(0);
     }

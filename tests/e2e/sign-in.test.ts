@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable())('signing in and out in a real browser', ()
     await signIn(page, DEMO.analyst.email, DEMO.analyst.password);
     expect(new URL(page.url()).pathname).toBe('/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
-    expect(await page.getByText(DEMO.analyst.email).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(DEMO.analyst.email).count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');

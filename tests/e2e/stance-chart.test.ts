@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable())('the stance chart in a real browser', () =
     expect(url.searchParams.get('bucket')).toBe('week');
     const chart = page.locator('.stance-chart').first();
     await chart.locator('path.recharts-line-curve[name="Turkey: Weighted median"]').waitFor();
-    expect(await chart.locator('path.recharts-line-curve').count()).toBe(1);
+    await expect.poll(() => chart.locator('path.recharts-line-curve').count()).toBe(1);
     // A viewer reads but does not record.
     expect(await page.getByRole('link', { name: 'Record an assessment' }).count()).toBe(0);
     await page.close();
