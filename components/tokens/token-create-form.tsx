@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useActionState } from 'react';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
@@ -52,7 +53,6 @@ export function TokenCreateForm({
 }
 
 function NewSecret({ secret }: { secret: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className={`notice notice-warn ${styles.secret}`} role="status">
       <div className="small">Your new token (shown only this once; Stanceboard keeps only a fingerprint of it):</div>
@@ -60,20 +60,7 @@ function NewSecret({ secret }: { secret: string }) {
         <code className={styles.secretValue} data-testid="new-token">
           {secret}
         </code>
-        <button
-          type="button"
-          className="btn-small"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(secret);
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
+        <CopyButton text={secret} />
       </div>
       <div className="small" style={{ marginTop: 4 }}>
         Send it as <code>Authorization: Bearer {secret.slice(0, 8)}…</code>. Treat it like a password.
