@@ -3,9 +3,11 @@ import { invalid, type FieldErrors } from './errors';
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
+  // One message per field: the first rule a value breaks says what to fix; a blank date should not also
+  // be told it is "not YYYY-MM-DD" and "not a real calendar date".
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
+    out[key] ??= [issue.message];
   }
   return out;
 }
@@ -37,12 +39,69 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 // Shared field rules, with messages in words an analyst understands.
-export const scaleValue = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number between 0 and 100` })
-    .refine(Number.isFinite, { error: `${label} must be a number between 0 and 100` })
-    .min(0, { error: `${label} must be between 0 and 100` })
-    .max(100, { error: `${label} must be between 0 and 100` });
+
+/** A plain decimal as people type it: "72", "72.5", "-3", ".5". No hex, no exponent, no thousands separators. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const BLANK = Symbol('blank');
+
+/**
+ * The one way a number enters the app, from a form, a query string, a CSV cell or JSON: a finite JSON
+ * number, or a string holding a plain decimal. Everything else is refused with the field's own message:
+ * blank, null, booleans, arrays, objects, hex ("0x10"), exponents ("1e2"), "Infinity", "NaN".
+ * z.coerce is not used anywhere: it turns "" and false into 0, true into 1 and "0x10" into 16.
+ */
+function toStrictNumber(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed === '') return BLANK;
+    return DECIMAL.test(trimmed) ? Number(trimmed) : value;
+  }
+  return value === null || value === undefined ? BLANK : value;
+}
+
+export interface NumberRule {
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** Said for anything that is not a number in range. */
+  message: string;
+  /** Said when the field is blank, null or absent; defaults to "<label> is required". */
+  required?: string;
+}
+
+const isBlank = (v: unknown) => v === BLANK;
+
+/** Every schema made by strictNumber, so a test can prove that no input takes a number any other way. */
+export const strictNumberSchemas = z.registry<{ label: string }>();
+
+/** A required number: blank is "required", anything else not a number in range is `rule.message`. */
+export function strictNumber(label: string, rule: NumberRule) {
+  const required = rule.required ?? `${label} is required`;
+  const schema = z.preprocess(
+    toStrictNumber,
+    z
+      .custom<number>((v) => typeof v === 'number', { error: (issue) => (isBlank(issue.input) ? required : rule.message) })
+      .refine((n) => Number.isFinite(n) && n >= rule.min && n <= rule.max && (!rule.integer || Number.isInteger(n)), { error: rule.message }),
+  );
+  strictNumberSchemas.add(schema, { label });
+  return schema;
+}
+
+/** An optional number: blank, null or absent is stored as null, never as 0. */
+export function optionalStrictNumber(label: string, rule: NumberRule) {
+  return z.preprocess((v) => (isBlank(toStrictNumber(v)) ? null : v), strictNumber(label, rule).nullable());
+}
+
+const scaleRule = (label: string): NumberRule => ({ min: 0, max: 100, message: `${label} must be a number between 0 and 100` });
+
+/** A position, salience or capability on the 0-100 scale. */
+export const scaleValue = (label: string) => strictNumber(label, scaleRule(label));
+export const optionalScaleValue = (label: string) => optionalStrictNumber(label, scaleRule(label));
+
+/** A whole number in a range, e.g. Admiralty credibility 1-6 or a page size. */
+export const wholeNumber = (label: string, min: number, max: number, message = `${label} must be a whole number from ${min} to ${max}`) =>
+  strictNumber(label, { min, max, integer: true, message });
 
 export const isoDate = (label: string) =>
   z
@@ -72,4 +131,10 @@ export const optionalText = (label: string, max: number) =>
 export const recordId = (label: string) =>
   z.uuid({ error: `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()} from the list` });
 
-export const version = z.coerce.number({ error: 'Missing record version; reload the page' }).int().min(1);
+export const version = strictNumber('Version', {
+  min: 1,
+  max: 2_147_483_647,
+  integer: true,
+  message: 'The record version must be a whole number; reload the page',
+  required: 'Missing record version; reload the page',
+});

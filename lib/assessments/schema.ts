@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Confidence } from '../generated/prisma/enums';
-import { isoDate, optionalText, recordId, requiredText, scaleValue, version } from '../validation';
+import { isoDate, optionalScaleValue, optionalText, recordId, requiredText, scaleValue, version, wholeNumber } from '../validation';
 
 export const CONFIDENCE_LABELS: Record<Confidence, string> = { LOW: 'Low', MODERATE: 'Moderate', HIGH: 'High' };
 
@@ -14,21 +14,15 @@ export const CREDIBILITY_LABELS: Record<number, string> = {
   6: '6 · Truth cannot be judged',
 };
 
-const optionalCapability = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), scaleValue('Capability').nullable());
-
 export const assessmentCreateSchema = z.object({
   actorId: recordId('Actor'),
   issueId: recordId('Issue'),
   sourceId: recordId('Source'),
   position: scaleValue('Position'),
   salience: scaleValue('Salience'),
-  capability: optionalCapability,
+  capability: optionalScaleValue('Capability'),
   confidence: z.enum(Confidence, { error: 'Choose a confidence level' }),
-  credibility: z.coerce
-    .number({ error: 'Credibility must be a whole number from 1 to 6' })
-    .int({ error: 'Credibility must be a whole number from 1 to 6' })
-    .min(1, { error: 'Credibility must be a whole number from 1 to 6' })
-    .max(6, { error: 'Credibility must be a whole number from 1 to 6' }),
+  credibility: wholeNumber('Credibility', 1, 6),
   stanceDate: isoDate('Stance date'),
   quote: requiredText('Quote', 5000),
   rationale: optionalText('Rationale', 10_000),

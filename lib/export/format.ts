@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalScaleValue, scaleValue, strictNumber, version, wholeNumber } from '../validation';
 import { ActorKind, Confidence, Likelihood, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
 
 // The whole-workspace JSON: every record (deleted ones too) with its history, referencing other records
@@ -13,7 +14,7 @@ const key = z.string().min(1, { error: 'A key is required' }).max(100);
 const dateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date and time' });
 const day = z.iso.date({ error: 'Must be a date (YYYY-MM-DD)' });
 const meta = {
-  version: z.number().int().min(1),
+  version,
   createdAt: dateTime,
   updatedAt: dateTime,
   deletedAt: dateTime.nullable(),
@@ -35,7 +36,7 @@ export const exportIssue = z.object({
   key,
   title: z.string(),
   description: z.string(),
-  anchors: z.array(z.object({ value: z.number(), label: z.string() })),
+  anchors: z.array(z.object({ value: wholeNumber('Anchor point', 0, 100, 'Each anchor point needs a whole number from 0 to 100'), label: z.string() })),
   ...meta,
 });
 
@@ -65,7 +66,7 @@ export const exportInterest = z.object({
 });
 
 export const exportRevision = z.object({
-  version: z.number().int().min(1),
+  version,
   editedByKey: key,
   editedAt: dateTime,
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
@@ -77,11 +78,11 @@ export const exportAssessment = z.object({
   actorKey: key,
   issueKey: key,
   sourceKey: key,
-  position: z.number(),
-  salience: z.number(),
-  capability: z.number().nullable(),
+  position: scaleValue('Position'),
+  salience: scaleValue('Salience'),
+  capability: optionalScaleValue('Capability'),
   confidence: z.enum(Confidence),
-  credibility: z.number().int(),
+  credibility: wholeNumber('Credibility', 1, 6),
   stanceDate: day,
   quote: z.string(),
   rationale: z.string(),
@@ -104,9 +105,9 @@ export const exportScenario = z.object({
   actors: z.array(
     z.object({
       actorKey: key,
-      position: z.number().nullable(),
-      salience: z.number().nullable(),
-      capability: z.number().nullable(),
+      position: optionalScaleValue('Position'),
+      salience: optionalScaleValue('Salience'),
+      capability: optionalScaleValue('Capability'),
       excluded: z.boolean(),
     }),
   ),
@@ -115,7 +116,7 @@ export const exportScenario = z.object({
       analystKey: key,
       estimatedOn: day,
       likelihood: z.enum(Likelihood),
-      probability: z.number().min(0).max(1),
+      probability: strictNumber('Probability', { min: 0, max: 1, message: 'Probability must be a number from 0 to 1' }),
       rationale: z.string(),
       createdAt: dateTime,
     }),

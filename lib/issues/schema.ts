@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, recordId, requiredText, version } from '../validation';
+import { optionalText, recordId, requiredText, version, wholeNumber } from '../validation';
 
 export interface Anchor {
   value: number;
@@ -7,11 +7,7 @@ export interface Anchor {
 }
 
 const anchorSchema = z.object({
-  value: z.coerce
-    .number({ error: 'Each anchor point needs a number between 0 and 100' })
-    .int({ error: 'Anchor points must be whole numbers' })
-    .min(0, { error: 'Anchor points must be between 0 and 100' })
-    .max(100, { error: 'Anchor points must be between 0 and 100' }),
+  value: wholeNumber('Anchor point', 0, 100, 'Each anchor point needs a whole number from 0 to 100'),
   label: requiredText('Each anchor point label', 200),
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { invalid } from '../errors';
+import { wholeNumber } from '../validation';
 
 // Keyset ("cursor") pagination for the API lists: stable under inserts and deletes, no OFFSET scans.
 // Order is always (sort field, id ascending); the cursor carries the last row's sort value and id.
@@ -17,12 +18,7 @@ export function cursorListParams<S extends readonly [string, ...string[]]>(sorta
     sort: z.enum(sortable, { error: `sort must be one of: ${sortable.join(', ')}` }).default(defaultSort),
     dir: z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }).default(defaultDir),
     deleted: z.enum(['exclude', 'only'], { error: 'deleted must be exclude or only' }).default('exclude'),
-    limit: z.coerce
-      .number({ error: `limit must be a whole number from 1 to ${API_PAGE_MAX}` })
-      .int({ error: `limit must be a whole number from 1 to ${API_PAGE_MAX}` })
-      .min(1, { error: `limit must be a whole number from 1 to ${API_PAGE_MAX}` })
-      .max(API_PAGE_MAX, { error: `limit must be a whole number from 1 to ${API_PAGE_MAX}` })
-      .default(50),
+    limit: wholeNumber('limit', 1, API_PAGE_MAX).optional().default(50),
     cursor: z.string().max(4000).optional(),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from '../validation';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -8,8 +9,9 @@ export function listParamsSchema<S extends readonly [string, ...string[]]>(sorta
     q: z.string().trim().max(200).optional().default(''),
     sort: z.enum(sortable).catch(defaultSort).default(defaultSort),
     dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
-    page: z.coerce.number().int().min(1).catch(1).default(1),
-    pageSize: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25).default(25),
+    // A list page reads its paging from the address bar: a mangled value shows the first page, not an error.
+    page: wholeNumber('Page', 1, 1_000_000).catch(1).default(1),
+    pageSize: wholeNumber('Page size', 1, 1000).refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25).default(25),
     deleted: z.enum(['only', 'exclude']).catch('exclude').default('exclude'),
   });
 }

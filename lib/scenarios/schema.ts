@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Likelihood, ScenarioOutcome } from '../generated/prisma/enums';
-import { isoDate, optionalText, recordId, requiredText, scaleValue, version } from '../validation';
+import { isoDate, optionalScaleValue, optionalText, recordId, requiredText, strictNumber, version } from '../validation';
 import { inBand, outOfBandMessage } from './likelihood';
 
 /**
@@ -25,17 +25,11 @@ export const overrideFieldName = (field: OverrideField, actorId: string) => `${f
 export const includeFieldName = (actorId: string) => `include_${actorId}`;
 export const actorErrorKey = (actorId: string, field: OverrideField | 'actorId' | 'included') => `actors.${actorId}.${field}`;
 
-const optionalScale = (label: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
-    scaleValue(label).nullable(),
-  );
-
 const actorInput = z.object({
   actorId: z.uuid({ error: 'Choose an actor from the list' }),
-  position: optionalScale('Position'),
-  salience: optionalScale('Salience'),
-  capability: optionalScale('Capability'),
+  position: optionalScaleValue('Position'),
+  salience: optionalScaleValue('Salience'),
+  capability: optionalScaleValue('Capability'),
   included: z.boolean({ error: 'Say whether the actor is in the scenario' }),
 });
 export type ScenarioActorInput = z.infer<typeof actorInput>;
@@ -106,11 +100,7 @@ export const estimateCreateSchema = z
     scenarioId: recordId('Scenario'),
     likelihood: z.enum(Likelihood, { error: 'Choose how likely the scenario is' }),
     /** Percent, 1-99; stored as 0-1. */
-    probability: z.coerce
-      .number({ error: 'Probability must be a number of percent from 1 to 99' })
-      .refine(Number.isFinite, { error: 'Probability must be a number of percent from 1 to 99' })
-      .min(1, { error: 'Probability must be from 1 to 99 percent' })
-      .max(99, { error: 'Probability must be from 1 to 99 percent' }),
+    probability: strictNumber('Probability', { min: 1, max: 99, message: 'Probability must be a number of percent from 1 to 99' }),
     estimatedOn: isoDate('Date').refine((d) => d <= latestAllowedDay(), { error: 'The date of an estimate cannot be in the future' }),
     rationale: optionalText('Rationale', 5000),
   })
