@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Confidence } from '@/lib/generated/prisma/enums';
 import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
+import { formatDay } from '@/lib/format';
 
 export interface AssessmentRow {
   id: string;
@@ -40,7 +41,7 @@ export function AssessmentTable({ items, compact = false, header }: { items: Ass
       <tbody>
         {items.map((a) => (
           <tr key={a.id}>
-            <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{a.stanceDate.toISOString().slice(0, 10)}</Link></td>
+            <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{formatDay(a.stanceDate)}</Link></td>
             <td>{a.actor.name}{compact && <div className="small muted">{a.issue.title}</div>}</td>
             {!compact && <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>}
             <td className="num">{a.position}</td>

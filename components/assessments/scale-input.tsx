@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { Anchor } from '@/lib/issues/schema';
+import { axisNumbers, ScaleKey } from '@/components/charts/scale-key';
 
 /** A 0-100 input: a number box and a slider kept in step, with the scale's anchor labels underneath. */
 export function ScaleInput({
@@ -52,23 +53,25 @@ export function ScaleInput({
           max={100}
           step={1}
           value={valid ? Math.min(100, Math.max(0, numeric)) : 50}
+          data-empty={valid ? undefined : ''}
           onChange={(e) => setValue(e.target.value)}
           aria-label={`${label} slider`}
           tabIndex={-1}
         />
       </div>
       {anchors.length > 0 && (
-        <div className="scale" aria-hidden="true">
+        <div className="scale-input-axis" aria-hidden="true">
           <div className="scale-line" />
-          {anchors.map((a) => (
-            <div key={a.value} className="scale-anchor" style={{ left: `${a.value}%` }}>
-              <strong>{a.value}</strong> {a.label}
-            </div>
+          {axisNumbers(anchors.map((a) => a.value)).map((v) => (
+            <span key={v} className={`scale-number${v <= 5 ? ' start' : v >= 95 ? ' end' : ''}`} style={{ left: `${v}%` }}>
+              {v}
+            </span>
           ))}
           {valid && numeric >= 0 && numeric <= 100 && <div className="scale-dot" style={{ left: `${numeric}%`, background: 'var(--accent)' }} />}
         </div>
       )}
       <div className="hint" id={`${id}-hint`}>{valid ? describe(numeric) : optional ? 'Leave empty if unknown' : 'A number from 0 to 100'}</div>
+      {anchors.length > 0 && <ScaleKey anchors={anchors} />}
       <div className="error" id={`${id}-error`} aria-live="polite">{errors?.map((m) => <div key={m}>{m}</div>)}</div>
     </div>
   );

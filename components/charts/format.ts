@@ -1,7 +1,9 @@
 // Formatting shared by server and client chart code. Dates are plain YYYY-MM-DD days in UTC and are
 // formatted by hand, so the server render and the browser agree whatever their locale and time zone.
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatDay, monthName } from '@/lib/format';
+
+export { formatDay };
 const DAY_MS = 86_400_000;
 
 export function dayMs(iso: string): number {
@@ -12,19 +14,13 @@ export function isoFromMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "9 Nov 2020" */
-export function formatDay(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-}
-
 /** Tick label for a time axis spanning `spanDays`. */
 export function formatTick(ms: number, spanDays: number): string {
   const iso = isoFromMs(ms);
   const [y, m, d] = iso.split('-');
   if (spanDays > 365 * 4) return y!;
-  if (spanDays > 120) return `${MONTHS[Number(m) - 1]} ${y}`;
-  return `${Number(d)} ${MONTHS[Number(m) - 1]}${spanDays > 60 ? '' : ` ${y!.slice(2)}`}`;
+  if (spanDays > 120) return `${monthName(Number(m))} ${y}`;
+  return `${Number(d)} ${monthName(Number(m))}${spanDays > 60 ? '' : ` ${y!.slice(2)}`}`;
 }
 
 /** A bucket [start, end) in words: "9 Nov 2020", "week of 9 Nov 2020", "Nov 2020", "2020". */
@@ -32,7 +28,7 @@ export function formatBucket(start: string, unit: 'day' | 'week' | 'month' | 'ye
   const [y, m] = start.split('-');
   if (unit === 'day') return formatDay(start);
   if (unit === 'week') return `week of ${formatDay(start)}`;
-  if (unit === 'month') return `${MONTHS[Number(m) - 1]} ${y}`;
+  if (unit === 'month') return `${monthName(Number(m))} ${y}`;
   return y!;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Anchor } from '@/lib/stance/queries';
 import { formatPosition } from './format';
 import { markerPath, type MarkerShape } from './palette';
+import { axisNumbers, ScaleKey } from './scale-key';
 
 export interface DotRow {
   key: string;
@@ -59,17 +60,14 @@ export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: A
         <div />
         <div />
         <div className="dotplot-axis-track">
-          {anchors.map((a) => (
-            <span
-              key={a.value}
-              className={`dotplot-anchor${a.value <= 5 ? ' start' : a.value >= 95 ? ' end' : ''}`}
-              style={{ left: pct(a.value) }}
-            >
-              <b>{a.value}</b> {a.label}
+          {axisNumbers(anchors.map((a) => a.value)).map((value) => (
+            <span key={value} className={`dotplot-anchor${value <= 5 ? ' start' : value >= 95 ? ' end' : ''}`} style={{ left: pct(value) }}>
+              {value}
             </span>
           ))}
         </div>
       </div>
+      <ScaleKey anchors={anchors} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import type { FormState } from '@/lib/errors';
 import { PasswordControl, RoleControl, ToggleControl } from './member-controls';
 import styles from './members.module.css';
+import { formatDay } from '@/lib/format';
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -67,7 +68,7 @@ export function MemberTable({
                 {m.mustChangePassword && <span className="badge badge-moderate">Must change password</span>}
               </div>
             </td>
-            <td className="muted">{m.addedAt.toISOString().slice(0, 10)}</td>
+            <td className="muted">{formatDay(m.addedAt)}</td>
             <td>
               <div className={styles.actionsCell}>
                 {m.disabledAt ? (

@@ -1,7 +1,18 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
 import type { FormState } from '@/lib/errors';
 
-/** The form-level message of a server action: what failed, and for a conflict what is stored now. */
+/**
+ * The form-level message of a server action: what failed, with a link to each field that needs
+ * attention, and for a conflict what is stored now. It takes focus when it appears, so keyboard and
+ * screen-reader users land on it instead of being left on the page body.
+ */
 export function FormStatus({ state, labels }: { state: FormState; labels?: Record<string, string> }) {
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.ok === false) summary.current?.focus();
+  }, [state]);
   if (!state.message && !state.fieldErrors) return null;
   if (state.ok) {
     return (
@@ -10,14 +21,26 @@ export function FormStatus({ state, labels }: { state: FormState; labels?: Recor
       </div>
     );
   }
+  const fieldErrors = Object.entries(state.fieldErrors ?? {}).filter(([key, messages]) => key !== '_form' && messages.length > 0);
   const current = (state.details as { current?: Record<string, unknown> } | undefined)?.current;
   const changed = current && state.values
     ? Object.entries(current).filter(([key, value]) => key !== 'version' && key in (labels ?? {}) && normalise(value) !== normalise(state.values?.[key]))
     : [];
   return (
-    <div className={`notice ${state.code === 'CONFLICT' ? 'notice-warn' : 'notice-error'}`} role="alert">
+    <div ref={summary} tabIndex={-1} className={`notice error-summary ${state.code === 'CONFLICT' ? 'notice-warn' : 'notice-error'}`} role="alert">
       <div>{state.message ?? 'Some fields need attention; nothing was saved.'}</div>
       {state.code === 'VALIDATION' && <div className="small">Nothing was saved. Fix the fields marked below.</div>}
+      {fieldErrors.length > 0 && (
+        <ul className="error-links">
+          {fieldErrors.map(([key, messages]) => (
+            <li key={key}>
+              <a href={`#${fieldId(key)}`} onClick={(event) => focusField(event, key)}>
+                {messages[0]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {changed.length > 0 && (
         <table className="data" style={{ marginTop: 8, background: '#fff' }}>
           <caption className="small" style={{ textAlign: 'left', padding: '4px 0' }}>
@@ -43,6 +66,17 @@ export function FormStatus({ state, labels }: { state: FormState; labels?: Recor
       )}
     </div>
   );
+}
+
+/** Form controls are named after their field: <Field name="stanceDate"> renders id="field-stanceDate". */
+const fieldId = (key: string) => `field-${key}`;
+
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, key: string) {
+  const target = document.getElementById(fieldId(key)) ?? document.getElementsByName(key)[0];
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
 }
 
 function normalise(value: unknown): string {

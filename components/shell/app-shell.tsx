@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { SavedNotice } from '@/components/ui/saved-notice';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/(app)/actions';
@@ -49,6 +51,9 @@ export function AppShell({
         </div>
       </aside>
       <main className="main" id="main">
+        <Suspense fallback={null}>
+          <SavedNotice />
+        </Suspense>
         {children}
       </main>
     </div>

@@ -5,11 +5,14 @@ import type { Ctx } from '../auth/context';
 import { requireContext } from '../auth/request';
 import { formStateFromError, type FormState } from '../errors';
 import { formDataToObject, formValues } from '../validation';
+import { withSavedFlag, type SavedKind } from './saved';
 
 export interface FormActionOutcome {
   revalidate?: string[];
   redirectTo?: string;
   message?: string;
+  /** Said on the page redirected to ("Assessment saved."), so a successful save is never silent. */
+  saved?: SavedKind;
 }
 
 /**
@@ -30,6 +33,6 @@ export async function runFormAction<T>(
     return formStateFromError(error, formValues(formData));
   }
   for (const path of outcome.revalidate ?? []) revalidatePath(path);
-  if (outcome.redirectTo) redirect(outcome.redirectTo);
+  if (outcome.redirectTo) redirect(outcome.saved ? withSavedFlag(outcome.redirectTo, outcome.saved) : outcome.redirectTo);
   return { ok: true, message: outcome.message };
 }

@@ -9,7 +9,7 @@ export function deleteRecordFromForm(kind: RecordKind, formData: FormData, listP
   return runFormAction(
     formData,
     (ctx, raw) => deleteRecord(ctx, kind, parseInput(recordRefSchema, raw)),
-    () => ({ revalidate: [listPath], redirectTo: `${listPath}?deleted=only` }),
+    () => ({ revalidate: [listPath], redirectTo: `${listPath}?deleted=only`, saved: 'deleted' }),
   );
 }
 
@@ -22,6 +22,6 @@ export function restoreRecordFromForm(kind: RecordKind, formData: FormData, list
       await restoreRecord(ctx, kind, ref);
       return ref;
     },
-    ({ id }) => ({ revalidate: [listPath], redirectTo: kind === 'interest' ? listPath : `${listPath}/${id}` }),
+    ({ id }) => ({ revalidate: [listPath], redirectTo: `${listPath}/${id}`, saved: 'restored' }),
   );
 }

@@ -39,8 +39,12 @@ export async function getInterest(ctx: Ctx, id: string) {
   if (!z.uuid().safeParse(id).success) throw notFound('Stated interest');
   const row = await db().statedInterest.findFirst({
     where: { id, workspaceId: ctx.workspaceId },
-    include: { actor: { select: { id: true, name: true } }, source: { select: { id: true, title: true } } },
+    include: {
+      actor: { select: { id: true, name: true } },
+      source: { select: { id: true, title: true, outlet: true, publishedAt: true, reliability: true } },
+    },
   });
   if (!row) throw notFound('Stated interest');
-  return row;
+  const createdBy = await db().user.findUnique({ where: { id: row.createdById }, select: { name: true } });
+  return { ...row, createdByName: createdBy?.name ?? 'a former member' };
 }

@@ -117,7 +117,7 @@ describe.skipIf(!chromiumAvailable())('members and roles in a real browser', () 
     expect(await viewerPage.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     expect(await viewerPage.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     await viewerPage.goto(appUrl('/members'));
-    await expect.poll(() => viewerPage.getByText('Only admins').count()).toBe(1);
+    await expect.poll(() => viewerPage.getByText('Your role cannot open that page').count()).toBe(1);
     // The edit page itself refuses a viewer (it throws FORBIDDEN rather than rendering the form).
     await viewerPage.goto(appUrl(`${actorPath}/edit`));
     expect(await viewerPage.getByRole('button', { name: 'Save changes' }).count()).toBe(0);

@@ -43,7 +43,7 @@ describe.skipIf(!chromiumAvailable())('recording an assessment in a real browser
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Turkey');
 
     await page.goto(appUrl('/assessments?q=clearly+secondary'));
-    const row = page.locator('table.data tbody tr', { hasText: '2020-11-20' });
+    const row = page.locator('table.data tbody tr', { hasText: '20 Nov 2020' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('72');
 

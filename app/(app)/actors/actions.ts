@@ -6,11 +6,11 @@ import { deleteRecordFromForm, restoreRecordFromForm } from '@/lib/actions/recor
 import type { FormState } from '@/lib/errors';
 
 export async function createActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createActor, ({ id }) => ({ revalidate: ['/actors'], redirectTo: `/actors/${id}` }));
+  return runFormAction(formData, createActor, ({ id }) => ({ revalidate: ['/actors'], redirectTo: `/actors/${id}`, saved: 'actor' }));
 }
 
 export async function updateActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateActor, ({ id }) => ({ revalidate: ['/actors', `/actors/${id}`], redirectTo: `/actors/${id}` }));
+  return runFormAction(formData, updateActor, ({ id }) => ({ revalidate: ['/actors', `/actors/${id}`], redirectTo: `/actors/${id}`, saved: 'actor' }));
 }
 
 export async function deleteActorAction(_prev: FormState, formData: FormData): Promise<FormState> {

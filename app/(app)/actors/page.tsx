@@ -8,6 +8,7 @@ import { searchParamsObject } from '@/lib/records/list-params';
 import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreActorAction } from './actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Actors' };
 
@@ -67,7 +68,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
                   <td className="muted">{actor.aliases.join(', ')}</td>
                   <td>{actor.parent ? <Link href={`/actors/${actor.parent.id}`}>{actor.parent.name}</Link> : ''}</td>
                   <td className="num">{actor._count.assessments}</td>
-                  <td className="muted">{actor.updatedAt.toISOString().slice(0, 10)}</td>
+                  <td className="muted">{formatDay(actor.updatedAt)}</td>
                   {p.deleted === 'only' && (
                     <td>{canWrite && <RecordActionButton action={restoreActorAction} id={actor.id} label="Restore" />}</td>
                   )}

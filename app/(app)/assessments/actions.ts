@@ -6,11 +6,11 @@ import { createAssessment, updateAssessment } from '@/lib/assessments/commands';
 import type { FormState } from '@/lib/errors';
 
 export async function createAssessmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createAssessment, ({ id }) => ({ revalidate: ['/assessments'], redirectTo: `/assessments/${id}` }));
+  return runFormAction(formData, createAssessment, ({ id }) => ({ revalidate: ['/assessments'], redirectTo: `/assessments/${id}`, saved: 'assessment' }));
 }
 
 export async function updateAssessmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateAssessment, ({ id }) => ({ revalidate: ['/assessments', `/assessments/${id}`], redirectTo: `/assessments/${id}` }));
+  return runFormAction(formData, updateAssessment, ({ id }) => ({ revalidate: ['/assessments', `/assessments/${id}`], redirectTo: `/assessments/${id}`, saved: 'assessment' }));
 }
 
 export async function deleteAssessmentAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -10,6 +10,7 @@ import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchFiel
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { restoreAssessmentAction } from './actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Assessments' };
 
@@ -78,7 +79,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
             <tbody>
               {list.items.map((a) => (
                 <tr key={a.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{a.stanceDate.toISOString().slice(0, 10)}</Link></td>
+                  <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{formatDay(a.stanceDate)}</Link></td>
                   <td><Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link></td>
                   <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>
                   <td className="num"><strong>{a.position}</strong></td>

@@ -6,11 +6,11 @@ import { createInterest, updateInterest } from '@/lib/interests/commands';
 import type { FormState } from '@/lib/errors';
 
 export async function createInterestAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createInterest, () => ({ revalidate: ['/interests'], redirectTo: '/interests' }));
+  return runFormAction(formData, createInterest, ({ id }) => ({ revalidate: ['/interests'], redirectTo: `/interests/${id}`, saved: 'interest' }));
 }
 
 export async function updateInterestAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateInterest, () => ({ revalidate: ['/interests'], redirectTo: '/interests' }));
+  return runFormAction(formData, updateInterest, ({ id }) => ({ revalidate: ['/interests', `/interests/${id}`], redirectTo: `/interests/${id}`, saved: 'interest' }));
 }
 
 export async function deleteInterestAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -8,6 +8,7 @@ import { searchParamsObject } from '@/lib/records/list-params';
 import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { deleteInterestAction, restoreInterestAction } from './actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Stated interests' };
 
@@ -57,7 +58,7 @@ export default async function InterestsPage({ searchParams }: { searchParams: Pr
             <tbody>
               {list.items.map((i) => (
                 <tr key={i.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}>{i.statedOn.toISOString().slice(0, 10)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}><Link href={`/interests/${i.id}`}>{formatDay(i.statedOn)}</Link></td>
                   <td><Link href={`/actors/${i.actor.id}`}>{i.actor.name}</Link></td>
                   <td style={{ maxWidth: 480 }}>
                     <div className="quote">{i.quote}</div>

@@ -6,11 +6,11 @@ import { createIssue, updateIssue } from '@/lib/issues/commands';
 import type { FormState } from '@/lib/errors';
 
 export async function createIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createIssue, ({ id }) => ({ revalidate: ['/issues'], redirectTo: `/issues/${id}` }));
+  return runFormAction(formData, createIssue, ({ id }) => ({ revalidate: ['/issues'], redirectTo: `/issues/${id}`, saved: 'issue' }));
 }
 
 export async function updateIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateIssue, ({ id }) => ({ revalidate: ['/issues', `/issues/${id}`], redirectTo: `/issues/${id}` }));
+  return runFormAction(formData, updateIssue, ({ id }) => ({ revalidate: ['/issues', `/issues/${id}`], redirectTo: `/issues/${id}`, saved: 'issue' }));
 }
 
 export async function deleteIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {

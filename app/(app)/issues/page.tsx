@@ -7,6 +7,7 @@ import { searchParamsObject } from '@/lib/records/list-params';
 import { EmptyState, FilterBar, ListFooter, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreIssueAction } from './actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Issues' };
 
@@ -60,7 +61,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                   <td className="small muted">{issue.anchors.map((a) => `${a.value} ${a.label}`).join(' · ')}</td>
                   <td className="num">{issue._count.assessments}</td>
                   <td className="num">{issue._count.scenarios}</td>
-                  <td className="muted" style={{ whiteSpace: 'nowrap' }}>{issue.updatedAt.toISOString().slice(0, 10)}</td>
+                  <td className="muted" style={{ whiteSpace: 'nowrap' }}>{formatDay(issue.updatedAt)}</td>
                   {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreIssueAction} id={issue.id} label="Restore" />}</td>}
                 </tr>
               ))}

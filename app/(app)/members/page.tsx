@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { requirePageContext } from '@/lib/auth/request';
-import { ROLE_LABELS, roleCan } from '@/lib/auth/permissions';
+import { requirePagePermission } from '@/lib/auth/page-guards';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { listMembers } from '@/lib/members/queries';
 import { ROLE_DESCRIPTIONS } from '@/lib/members/schema';
@@ -20,20 +20,7 @@ export const metadata: Metadata = { title: 'Members' };
 const ROLES = Object.values(Role).map((value) => ({ value, label: ROLE_LABELS[value], description: ROLE_DESCRIPTIONS[value] }));
 
 export default async function MembersPage() {
-  const ctx = await requirePageContext();
-  if (!roleCan(ctx.role, 'members:manage')) {
-    return (
-      <>
-        <div className="page-head">
-          <h1>Members</h1>
-        </div>
-        <div className="notice notice-info" role="status">
-          Only admins of {ctx.workspaceName} can see and manage its members. Ask an admin if someone needs access or a new
-          password.
-        </div>
-      </>
-    );
-  }
+  const ctx = await requirePagePermission('members:manage');
   const members = await listMembers(ctx);
   const active = members.filter((m) => !m.disabledAt && !m.accountDisabled).length;
   return (

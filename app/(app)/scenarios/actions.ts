@@ -8,11 +8,11 @@ import { addEstimate, createScenario, deleteScenario, resolveScenario, restoreSc
 // role itself and validates with the shared schema (lib/scenarios/schema.ts).
 
 export async function createScenarioAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createScenario, ({ id }) => ({ revalidate: ['/scenarios'], redirectTo: `/scenarios/${id}` }));
+  return runFormAction(formData, createScenario, ({ id }) => ({ revalidate: ['/scenarios'], redirectTo: `/scenarios/${id}`, saved: 'scenario' }));
 }
 
 export async function updateScenarioAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateScenario, ({ id }) => ({ revalidate: ['/scenarios', `/scenarios/${id}`], redirectTo: `/scenarios/${id}` }));
+  return runFormAction(formData, updateScenario, ({ id }) => ({ revalidate: ['/scenarios', `/scenarios/${id}`], redirectTo: `/scenarios/${id}`, saved: 'scenario' }));
 }
 
 export async function deleteScenarioAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -6,11 +6,11 @@ import { createSource, updateSource } from '@/lib/sources/commands';
 import type { FormState } from '@/lib/errors';
 
 export async function createSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, createSource, ({ id }) => ({ revalidate: ['/sources'], redirectTo: `/sources/${id}` }));
+  return runFormAction(formData, createSource, ({ id }) => ({ revalidate: ['/sources'], redirectTo: `/sources/${id}`, saved: 'source' }));
 }
 
 export async function updateSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, updateSource, ({ id }) => ({ revalidate: ['/sources', `/sources/${id}`], redirectTo: `/sources/${id}` }));
+  return runFormAction(formData, updateSource, ({ id }) => ({ revalidate: ['/sources', `/sources/${id}`], redirectTo: `/sources/${id}`, saved: 'source' }));
 }
 
 export async function deleteSourceAction(_prev: FormState, formData: FormData): Promise<FormState> {

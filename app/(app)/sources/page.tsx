@@ -8,6 +8,7 @@ import { searchParamsObject } from '@/lib/records/list-params';
 import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreSourceAction } from './actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Sources' };
 
@@ -67,7 +68,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   <td>{s.outlet}{s.author && <div className="small muted">{s.author}</div>}</td>
                   <td>{SOURCE_KIND_LABELS[s.kind]}</td>
                   <td><span className="badge" title={RELIABILITY_LABELS[s.reliability]}>{s.reliability}</span></td>
-                  <td style={{ whiteSpace: 'nowrap' }}>{s.publishedAt.toISOString().slice(0, 10)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{formatDay(s.publishedAt)}</td>
                   <td className="num">{s._count.assessments}</td>
                   {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreSourceAction} id={s.id} label="Restore" />}</td>}
                 </tr>

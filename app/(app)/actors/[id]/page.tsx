@@ -13,6 +13,7 @@ import { ActorStance } from '@/components/charts/actor-stance';
 import { TableSkeleton } from '@/components/charts/skeletons';
 import { actorProfile } from '@/lib/stance/queries';
 import { deleteActorAction, restoreActorAction } from '../actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Actor' };
 
@@ -47,7 +48,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
       </div>
-      {actor.deletedAt && <div className="notice notice-warn">This actor was deleted on {actor.deletedAt.toISOString().slice(0, 10)}. Restore it to use it again.</div>}
+      {actor.deletedAt && <div className="notice notice-warn">This actor was deleted on {formatDay(actor.deletedAt)}. Restore it to use it again.</div>}
       {actor.description && <div className="panel"><p>{actor.description}</p></div>}
       {actor.members.length > 0 && (
         <div className="panel">

@@ -11,6 +11,7 @@ import { findOrNull } from '@/lib/records/find-or-null';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { deleteAssessmentAction, restoreAssessmentAction } from '../actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Assessment' };
 
@@ -36,7 +37,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             <Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link> on <Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link>
           </h1>
           <div className="sub">
-            Stance as of {a.stanceDate.toISOString().slice(0, 10)} · recorded by {a.recordedByName} · version {a.version}
+            Stance as of {formatDay(a.stanceDate)} · recorded by {a.recordedByName} · version {a.version}
           </div>
         </div>
         {canWrite && (
@@ -52,7 +53,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           </div>
         )}
       </div>
-      {a.deletedAt && <div className="notice notice-warn">This assessment was deleted on {a.deletedAt.toISOString().slice(0, 10)}; it is hidden from charts until restored.</div>}
+      {a.deletedAt && <div className="notice notice-warn">This assessment was deleted on {formatDay(a.deletedAt)}; it is hidden from charts until restored.</div>}
       <div className="grid-2">
         <div className="panel">
           <h2>Reading</h2>
@@ -63,7 +64,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               <tr><th>Capability</th><td>{a.capability ?? '—'}</td></tr>
               <tr><th>Confidence</th><td><ConfidenceBadge value={a.confidence} /></td></tr>
               <tr><th>Credibility</th><td>{CREDIBILITY_LABELS[a.credibility]}</td></tr>
-              <tr><th>Source</th><td><Link href={`/sources/${a.source.id}`}>{a.source.title}</Link> <div className="small muted">{a.source.outlet}, published {a.source.publishedAt.toISOString().slice(0, 10)} · {RELIABILITY_LABELS[a.source.reliability]}</div></td></tr>
+              <tr><th>Source</th><td><Link href={`/sources/${a.source.id}`}>{a.source.title}</Link> <div className="small muted">{a.source.outlet}, published {formatDay(a.source.publishedAt)} · {RELIABILITY_LABELS[a.source.reliability]}</div></td></tr>
             </tbody>
           </table>
         </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageContext } from '@/lib/auth/request';
-import { authorize } from '@/lib/auth/context';
+import { requirePagePermission } from '@/lib/auth/page-guards';
 import { actorOptions } from '@/lib/actors/queries';
 import { issueOptions } from '@/lib/issues/queries';
 import { firstParam } from '@/lib/records/list-params';
@@ -14,7 +13,7 @@ import '../../../scenarios.css';
 export const metadata: Metadata = { title: 'New scenario' };
 
 export default async function NewScenarioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = authorize(await requirePageContext(), 'scenarios:write');
+  const ctx = await requirePagePermission('scenarios:write');
   const sp = await searchParams;
   const today = new Date().toISOString().slice(0, 10);
   const requested = { issueId: firstParam(sp.issueId) ?? '', asOf: firstParam(sp.asOf) || today };

@@ -12,6 +12,7 @@ import { RecordActionButton } from '@/components/records/record-actions';
 import { QuickCapture } from '@/components/sources/quick-capture';
 import { AssessmentTable } from '@/components/assessments/assessment-table';
 import { deleteSourceAction, restoreSourceAction } from '../actions';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Source' };
 
@@ -30,7 +31,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           <h1>{source.title}</h1>
           <div className="sub">
             {source.outlet}
-            {source.author && <> · {source.author}</>} · published {source.publishedAt.toISOString().slice(0, 10)} · {SOURCE_KIND_LABELS[source.kind]} ·{' '}
+            {source.author && <> · {source.author}</>} · published {formatDay(source.publishedAt)} · {SOURCE_KIND_LABELS[source.kind]} ·{' '}
             <span className="badge">{RELIABILITY_LABELS[source.reliability]}</span>
           </div>
           {source.url && <div className="small"><a href={source.url} rel="noreferrer noopener" target="_blank">{source.url}</a></div>}

@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageContext } from '@/lib/auth/request';
+import { roleCan } from '@/lib/auth/permissions';
+import { formatDay } from '@/lib/format';
+import { getInterest } from '@/lib/interests/queries';
+import { findOrNull } from '@/lib/records/find-or-null';
+import { RELIABILITY_LABELS } from '@/lib/sources/schema';
+import { RecordActionButton } from '@/components/records/record-actions';
+import { deleteInterestAction, restoreInterestAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Stated interest' };
+
+export default async function InterestPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const interest = await findOrNull(getInterest(ctx, (await params).id));
+  if (!interest) notFound();
+  const canWrite = roleCan(ctx.role, 'records:write');
+  return (
+    <>
+      <div className="breadcrumbs"><Link href="/interests">Stated interests</Link> /</div>
+      <div className="page-head">
+        <div>
+          <h1>What {interest.actor.name} says it wants</h1>
+          <div className="sub">
+            Stated on {formatDay(interest.statedOn)} · recorded by {interest.createdByName} · version {interest.version}
+          </div>
+        </div>
+        {canWrite && (
+          <div className="actions">
+            {interest.deletedAt ? (
+              <RecordActionButton action={restoreInterestAction} id={interest.id} label="Restore" className="btn" />
+            ) : (
+              <>
+                <Link className="btn" href={`/interests/${interest.id}/edit`}>Edit</Link>
+                <RecordActionButton action={deleteInterestAction} id={interest.id} label="Delete" className="btn btn-danger" confirmText="Delete this stated interest? It can be restored later." />
+              </>
+            )}
+          </div>
+        )}
+      </div>
+      {interest.deletedAt && <div className="notice notice-warn">This stated interest was deleted on {formatDay(interest.deletedAt)}.</div>}
+      <div className="panel">
+        <blockquote className="quote">“{interest.quote}”</blockquote>
+        {interest.summary && <p>{interest.summary}</p>}
+        <table className="data" aria-label="Where it was stated">
+          <tbody>
+            <tr><th scope="row">Actor</th><td><Link href={`/actors/${interest.actor.id}`}>{interest.actor.name}</Link></td></tr>
+            <tr>
+              <th scope="row">Source</th>
+              <td>
+                <Link href={`/sources/${interest.source.id}`}>{interest.source.title}</Link>
+                <div className="small muted">{interest.source.outlet}, published {formatDay(interest.source.publishedAt)} · {RELIABILITY_LABELS[interest.source.reliability]}</div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

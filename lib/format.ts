@@ -1,0 +1,16 @@
+// How dates read everywhere in the app: lists, detail pages, charts and tables all say "9 Nov 2020".
+// Formatted by hand from the UTC day, so the server render and the browser agree whatever their locale
+// and time zone (stance dates are calendar days, not instants).
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "9 Nov 2020", from a Date or a "YYYY-MM-DD…" string. */
+export function formatDay(value: Date | string): string {
+  const iso = typeof value === 'string' ? value : value.toISOString();
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+export function monthName(month1: number): string {
+  return MONTHS[month1 - 1]!;
+}
