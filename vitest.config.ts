@@ -33,6 +33,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/database.global.ts', 'tests/setup/app.global.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
+          // A loaded CI machine can take seconds to stream a page: polls wait for it instead of flaking.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -1,7 +1,7 @@
 'use client';
 
 import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Confidence } from '@/lib/generated/prisma/enums';
 import type { FormState } from '@/lib/errors';
 import { ASSESSMENT_FIELD_LABELS, CONFIDENCE_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
@@ -45,6 +45,14 @@ export function AssessmentForm({
   const errors = state.fieldErrors ?? {};
   const v = (key: keyof AssessmentFormValues) => state.values?.[key] ?? String(initial[key] ?? '');
   const [issueId, setIssueId] = useState(v('issueId'));
+  const issueSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    // An issue chosen before the page became interactive is in the DOM but not in state: adopt it, so the
+    // scale shows its anchors. (The select is uncontrolled, so React never resets what was chosen.)
+    const chosen = issueSelect.current?.value;
+    if (chosen !== undefined && chosen !== issueId) setIssueId(chosen);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only once, after hydration
+  }, []);
   const anchors = issues.find((i) => i.id === issueId)?.anchors ?? [];
   return (
     <form action={formAction} onSubmit={onSubmit} className="form panel" noValidate style={{ maxWidth: 880 }}>
@@ -62,7 +70,7 @@ export function AssessmentForm({
         </Field>
         <Field label="Issue" name="issueId" errors={errors.issueId}>
           {(p) => (
-            <select {...p} value={issueId} onChange={(e) => setIssueId(e.target.value)} required>
+            <select {...p} ref={issueSelect} defaultValue={v('issueId')} onChange={(e) => setIssueId(e.target.value)} required>
               <option value="">Choose an issue…</option>
               {issues.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
             </select>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/errors';
 
@@ -36,5 +37,41 @@ export function RecordActionButton({
         </span>
       )}
     </form>
+  );
+}
+
+type RecordAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** The buttons at the head of a record's page: Edit and Delete, or Restore once deleted. */
+export function RecordPageActions({
+  id,
+  deleted,
+  editHref,
+  deleteAction,
+  restoreAction,
+  confirmText,
+  children,
+}: {
+  id: string;
+  deleted: boolean;
+  editHref: string;
+  deleteAction: RecordAction;
+  restoreAction: RecordAction;
+  confirmText: string;
+  /** More actions before Edit (e.g. "Record assessment" on a source). */
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className="actions">
+      {deleted ? (
+        <RecordActionButton action={restoreAction} id={id} label="Restore" className="btn" />
+      ) : (
+        <>
+          {children}
+          <Link className="btn" href={editHref}>Edit</Link>
+          <RecordActionButton action={deleteAction} id={id} label="Delete" className="btn btn-danger" confirmText={confirmText} />
+        </>
+      )}
+    </div>
   );
 }

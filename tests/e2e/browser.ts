@@ -14,8 +14,11 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Locally a missing Chromium skips the browser tests; in CI it fails them, so a broken install cannot pass green. */
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: CI must install it (apt-get install -y chromium).`);
+  return false;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -29,7 +29,7 @@ const ROUTES = pageFiles('app')
 /** Pages only some roles may open: record forms for analysts and admins, members for admins. */
 function needs(route: string): 'write' | 'admin' | null {
   if (route === '/members') return 'admin';
-  if (/\/(new|edit)$/.test(route) || route === '/import') return 'write';
+  if (/\/(new|edit)$/.test(route)) return 'write';
   return null;
 }
 const allowed = (role: RoleName, need: ReturnType<typeof needs>) => need === null || (need === 'write' ? role !== 'viewer' : role === 'admin');
@@ -51,7 +51,8 @@ async function visit(page: Page, url: string): Promise<Visit> {
   page.on('console', onConsole);
   page.on('pageerror', onPageError);
   const response = await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  // Streamed sections and their scripts: give them a moment to report errors.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   const crashed = (await page.getByRole('heading', { name: 'Something went wrong' }).count()) > 0;
   page.off('console', onConsole);
   page.off('pageerror', onPageError);
@@ -112,7 +113,7 @@ describe.skipIf(!chromiumAvailable())('every page, every role, every link', () =
         const need = needs(route);
         if (result.crashed || result.status >= 400) problems.push(`${url}: status ${result.status}${result.crashed ? ', error page' : ''}`);
         if (result.errors.length) problems.push(`${url}: console ${result.errors.join(' | ')}`);
-        if (allowed(role, need) && result.finalPath === '/forbidden') problems.push(`${url}: refused a ${role}`);
+        if (allowed(role, need) && route !== '/forbidden' && result.finalPath === '/forbidden') problems.push(`${url}: refused a ${role}`);
         if (!allowed(role, need) && result.finalPath !== '/forbidden') problems.push(`${url}: a ${role} was not sent to the explanation (ended at ${result.finalPath})`);
         if (!allowed(role, need) && result.finalPath === '/forbidden') {
           const text = (await page.getByRole('alert').first().textContent()) ?? '';
@@ -131,11 +132,11 @@ describe.skipIf(!chromiumAvailable())('every page, every role, every link', () =
       const origin = new URL(appUrl('/')).origin;
       const queue = ['/'];
       const seen = new Set<string>(queue);
-      // Links differing only in ids or list parameters lead to the same page code: a few of each are enough.
+      // Links differing only in ids or list parameters lead to the same page code: two of each are enough.
       const perShape = new Map<string, number>();
       const problems: string[] = [];
       let visited = 0;
-      while (queue.length && visited < 120) {
+      while (queue.length && visited < 60) {
         const url = queue.shift()!;
         visited++;
         const result = await visit(page, appUrl(url));
@@ -156,7 +157,7 @@ describe.skipIf(!chromiumAvailable())('every page, every role, every link', () =
           }
           const shape = target.pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id') + (target.search ? '?' : '');
           const count = perShape.get(shape) ?? 0;
-          if (count >= 3) continue;
+          if (count >= 2) continue;
           perShape.set(shape, count + 1);
           queue.push(key);
         }

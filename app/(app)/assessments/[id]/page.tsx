@@ -8,7 +8,7 @@ import { ASSESSMENT_FIELD_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/s
 import { nearestAnchor } from '@/lib/issues/schema';
 import { RELIABILITY_LABELS } from '@/lib/sources/schema';
 import { findOrNull } from '@/lib/records/find-or-null';
-import { RecordActionButton } from '@/components/records/record-actions';
+import { RecordPageActions } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { deleteAssessmentAction, restoreAssessmentAction } from '../actions';
 import { formatDay } from '@/lib/format';
@@ -41,16 +41,14 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           </div>
         </div>
         {canWrite && (
-          <div className="actions">
-            {a.deletedAt ? (
-              <RecordActionButton action={restoreAssessmentAction} id={a.id} label="Restore" className="btn" />
-            ) : (
-              <>
-                <Link className="btn" href={`/assessments/${a.id}/edit`}>Edit</Link>
-                <RecordActionButton action={deleteAssessmentAction} id={a.id} label="Delete" className="btn btn-danger" confirmText="Delete this assessment? It can be restored later." />
-              </>
-            )}
-          </div>
+          <RecordPageActions
+            id={a.id}
+            deleted={Boolean(a.deletedAt)}
+            editHref={`/assessments/${a.id}/edit`}
+            deleteAction={deleteAssessmentAction}
+            restoreAction={restoreAssessmentAction}
+            confirmText="Delete this assessment? It can be restored later."
+          />
         )}
       </div>
       {a.deletedAt && <div className="notice notice-warn">This assessment was deleted on {formatDay(a.deletedAt)}; it is hidden from charts until restored.</div>}

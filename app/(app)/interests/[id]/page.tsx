@@ -7,7 +7,7 @@ import { formatDay } from '@/lib/format';
 import { getInterest } from '@/lib/interests/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { RELIABILITY_LABELS } from '@/lib/sources/schema';
-import { RecordActionButton } from '@/components/records/record-actions';
+import { RecordPageActions } from '@/components/records/record-actions';
 import { deleteInterestAction, restoreInterestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Stated interest' };
@@ -28,16 +28,14 @@ export default async function InterestPage({ params }: { params: Promise<{ id: s
           </div>
         </div>
         {canWrite && (
-          <div className="actions">
-            {interest.deletedAt ? (
-              <RecordActionButton action={restoreInterestAction} id={interest.id} label="Restore" className="btn" />
-            ) : (
-              <>
-                <Link className="btn" href={`/interests/${interest.id}/edit`}>Edit</Link>
-                <RecordActionButton action={deleteInterestAction} id={interest.id} label="Delete" className="btn btn-danger" confirmText="Delete this stated interest? It can be restored later." />
-              </>
-            )}
-          </div>
+          <RecordPageActions
+            id={interest.id}
+            deleted={Boolean(interest.deletedAt)}
+            editHref={`/interests/${interest.id}/edit`}
+            deleteAction={deleteInterestAction}
+            restoreAction={restoreInterestAction}
+            confirmText="Delete this stated interest? It can be restored later."
+          />
         )}
       </div>
       {interest.deletedAt && <div className="notice notice-warn">This stated interest was deleted on {formatDay(interest.deletedAt)}.</div>}
