@@ -27,3 +27,14 @@ export {
 export { runUncertainty, aggregateReadings, JITTER_SD } from './uncertainty';
 export { createRng } from './rng';
 export { ScenarioCancelledError } from './errors';
+export {
+  forecast,
+  forecastModel,
+  forecastInterval,
+  weightedRange,
+  FORECAST_MODELS,
+  HEADLINE_MODEL_ID,
+  INTERVAL_RANGE_SHARE,
+  Z80,
+} from './forecast';
+export type { ForecastModel, ForecastModelId, ForecastOptions, ForecastResult } from './forecast';
