@@ -5,10 +5,9 @@
  * Which model: the capability-and-salience weighted mean, the "compromise model" of
  *   C. H. Achen (2006), "Institutional realism and bargaining models", in R. Thomson,
  *   F. N. Stokman, C. H. Achen & T. König (eds), The European Union Decides, Cambridge UP,
- *   ch. 4, pp. 86-123,
  * chosen on evidence, not sophistication. On the DEU data (several hundred resolved EU
- * legislative issues) the compromise model has the lowest mean absolute error of the models
- * compared (Achen 2006; Thomson et al. 2006, ch. 10), and a re-analysis of the combined
+ * legislative issues) the compromise model did as well as or better than the more complex
+ * models compared in that book, and a re-analysis of the combined
  * DEU I-III data (351 scored issues) finds 22.99 for it against 26.83 for the best reading of
  * the expected-utility "challenge" model and 28.37 for the weighted median, with cross-validated
  * flexible learners unable to improve on it (hamzagul07/schelling, docs/review, see README).
@@ -61,7 +60,7 @@ export const FORECAST_MODELS: readonly ForecastModel[] = [
     id: 'weighted-mean',
     name: 'Compromise model (capability × salience weighted mean)',
     citation:
-      'Achen (2006), "Institutional realism and bargaining models", in Thomson, Stokman, Achen & König (eds), The European Union Decides, ch. 4',
+      'Achen (2006), "Institutional realism and bargaining models", in Thomson, Stokman, Achen & König (eds), The European Union Decides',
     predict(actors) {
       const { weights, positions } = weightsAndPositions(actors, 'forecast');
       return { value: weightedMeanOf(positions, weights) };

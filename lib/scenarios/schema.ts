@@ -112,6 +112,8 @@ export const estimateCreateSchema = z
       .min(1, { error: 'Probability must be from 1 to 99 percent' })
       .max(99, { error: 'Probability must be from 1 to 99 percent' }),
     estimatedOn: isoDate('Date').refine((d) => d <= latestAllowedDay(), { error: 'The date of an estimate cannot be in the future' }),
+    /** Where the analyst expects the issue to land, on its 0-100 scale; blank for none. */
+    forecastPosition: optionalScale('Forecast position'),
     rationale: optionalText('Rationale', 5000),
   })
   .superRefine((value, ctx) => {
@@ -126,6 +128,7 @@ export const ESTIMATE_FIELD_LABELS: Record<string, string> = {
   likelihood: 'Likelihood',
   probability: 'Probability',
   estimatedOn: 'Date',
+  forecastPosition: 'Forecast position',
   rationale: 'Rationale',
 };
 
@@ -134,6 +137,8 @@ export const ESTIMATE_FIELD_LABELS: Record<string, string> = {
 export const resolveSchema = z.object({
   id: recordId('Scenario'),
   outcome: z.enum(ScenarioOutcome, { error: 'Choose whether the scenario happened' }),
+  /** Position the issue actually reached, on its 0-100 scale; blank when it cannot be placed. */
+  outcomePosition: optionalScale('Position reached'),
 });
 export type ResolveInput = z.infer<typeof resolveSchema>;
 
