@@ -100,6 +100,8 @@ export const exportScenario = z.object({
   outcome: z.enum(ScenarioOutcome).nullable(),
   resolvedAt: dateTime.nullable(),
   resolvedByKey: key.nullable(),
+  /** Position the issue reached (0-100); absent in files written before it existed. */
+  outcomePosition: z.number().min(0).max(100).nullable().default(null),
   ...meta,
   actors: z.array(
     z.object({
@@ -116,10 +118,25 @@ export const exportScenario = z.object({
       estimatedOn: day,
       likelihood: z.enum(Likelihood),
       probability: z.number().min(0).max(1),
+      forecastPosition: z.number().min(0).max(100).nullable().default(null),
       rationale: z.string(),
       createdAt: dateTime,
     }),
   ),
+  /** Each model's forecast frozen at resolution (lib/scenarios/track-record.ts). */
+  modelScores: z
+    .array(
+      z.object({
+        model: z.string(),
+        forecast: z.number(),
+        p10: z.number(),
+        p90: z.number(),
+        outcome: z.number().min(0).max(100),
+        headline: z.boolean(),
+        createdAt: dateTime,
+      }),
+    )
+    .default([]),
 });
 
 export const workspaceExportSchema = z
