@@ -15,6 +15,7 @@ export function ResolveForm({ action, scenarioId }: { action: (prev: FormState, 
     <form
       action={formAction}
       className="form"
+      noValidate
       onSubmit={(event) => {
         if (!window.confirm('Resolve this scenario? Its inputs freeze, estimates close and Brier scores are computed. This cannot be undone here.')) event.preventDefault();
       }}

@@ -27,7 +27,7 @@ export function HeadlineForecast({
 }) {
   return (
     <section className="panel" aria-labelledby="headline-heading">
-      <h2 id="headline-heading">Forecast</h2>
+      <h2 id="headline-heading">Headline forecast</h2>
       <p className="sc-headline">
         <strong data-testid="headline-forecast">{num(forecast.value)}</strong> <span className="muted">{withAnchor(anchors, forecast.value)}</span>
       </p>

@@ -38,3 +38,5 @@ export {
   Z80,
 } from './forecast';
 export type { ForecastModel, ForecastModelId, ForecastOptions, ForecastResult } from './forecast';
+export { sensitivity, SENSITIVITY_FIELDS } from './sensitivity';
+export type { SensitivityBar, SensitivityField } from './sensitivity';

@@ -40,10 +40,10 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
 
     // The headline forecast comes first, names its model and its interval.
     const headings = (await page.getByRole('heading', { level: 2 }).allTextContents()).map((t) => t.trim());
-    expect(headings[0]).toBe('Forecast');
+    expect(headings[0]).toBe('Headline forecast');
     const headline = Number(await page.getByTestId('headline-forecast').textContent());
     expect(Number.isFinite(headline)).toBe(true);
-    expect(await page.getByRole('region', { name: 'Forecast' }).textContent()).toContain('Compromise model (capability × salience weighted mean)');
+    expect(await page.getByRole('region', { name: 'Headline forecast' }).textContent()).toContain('Compromise model (capability × salience weighted mean)');
     const [p10, p90] = (await page.getByTestId('headline-interval').textContent())!.split('–').map(Number);
     expect(p10).toBeLessThanOrEqual(headline);
     expect(p90).toBeGreaterThanOrEqual(headline);

@@ -9,8 +9,9 @@ import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, getScenario, isoDay, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
 import { modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';
 import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';
-import { forecast } from '@/lib/scenario';
+import { forecast, sensitivity } from '@/lib/scenario';
 import { HeadlineForecast, ModelScoresTable } from '@/components/scenarios/track-record';
+import { Tornado } from '@/components/scenarios/tornado';
 import { num } from '@/components/scenarios/format';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ForecastPanel } from '@/components/scenarios/forecast-panel';
@@ -40,6 +41,8 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const today = new Date().toISOString().slice(0, 10);
   // The headline is cheap and deterministic, so the server computes it and the page leads with it.
   const headline = modelProblem(composed.model) ? null : forecast(composed.model);
+  const TORNADO_STEP = 10;
+  const tornado = headline ? sensitivity(composed.model, { step: TORNADO_STEP }) : null;
 
   return (
     <>
@@ -80,6 +83,12 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
           record={records.find((r) => r.model === headline.modelId)}
           shipped={SHIPPED_BACKTESTS[0]?.report.models.find((m) => m.id === 'forecast')}
         />
+      )}
+      {tornado && (
+        <section className="panel" aria-labelledby="sensitivity-heading">
+          <h2 id="sensitivity-heading">What moves the headline forecast</h2>
+          <Tornado bars={tornado.bars} step={TORNADO_STEP} />
+        </section>
       )}
 
       <section className="panel" aria-labelledby="assumptions-heading">
