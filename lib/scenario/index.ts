@@ -5,6 +5,8 @@
  * Workers. See ./README.md for the formulation, citations and test provenance.
  */
 export type {
+  Bargain,
+  BargainOffer,
   BargainingOptions,
   BargainingResult,
   HistogramBin,

@@ -48,6 +48,13 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
     expect(p10).toBeLessThanOrEqual(headline);
     expect(p90).toBeGreaterThanOrEqual(headline);
 
+    // Why it moved: after a run, the bargain behind an actor's move in a round.
+    await page.getByRole('button', { name: 'Run the model' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Done:' }).count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('#bargain-actor').selectOption({ label: 'Turkey' });
+    await page.locator('#bargain-round').selectOption('1');
+    expect(await page.getByTestId('bargain-summary').textContent()).toMatch(/^Round 1: Turkey (moved from [\d.]+ to [\d.]+, accepting .+’s (confrontation|compromise|capitulation) offer\.|stayed at [\d.]+: no actor made it an offer\.)$/);
+
     // A position outside the scale is refused on its field, keeping what was typed.
     await page.getByLabel('Did not happen').check();
     await page.getByLabel('Position the issue reached (0-100, optional)').fill('140');
