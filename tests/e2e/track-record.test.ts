@@ -43,7 +43,10 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
     expect(headings[0]).toBe('Headline forecast');
     const headline = Number(await page.getByTestId('headline-forecast').textContent());
     expect(Number.isFinite(headline)).toBe(true);
-    expect(await page.getByRole('region', { name: 'Headline forecast' }).textContent()).toContain('Compromise model (capability × salience weighted mean)');
+    expect(await page.getByRole('region', { name: 'Headline forecast', exact: true }).textContent()).toContain('Compromise model (capability × salience weighted mean)');
+    // The tornado lists the inputs that move the headline most, largest first.
+    const tornado = page.getByRole('table', { name: /^How far the headline forecast moves when one input moves 10 points/ });
+    expect(await tornado.locator('tbody tr').count()).toBeGreaterThan(0);
     const [p10, p90] = (await page.getByTestId('headline-interval').textContent())!.split('–').map(Number);
     expect(p10).toBeLessThanOrEqual(headline);
     expect(p90).toBeGreaterThanOrEqual(headline);

@@ -2,26 +2,16 @@
 // track record aggregates models and analysts per workspace; bad input and refusals change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { forecast, weightedMean, weightedMedian, simulateBargaining } from '@/lib/scenario';
 import { addEstimate, createScenario, resolveScenario } from '@/lib/scenarios/commands';
 import { getScenario, scenarioModel } from '@/lib/scenarios/queries';
 import { analystPositionTrackRecord, modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';
-import { createMember, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
+import { createMember, createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
 
 let home: TestWorkspace;
 let other: TestWorkspace;
 let issueId: string;
 
-async function rejection(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 beforeAll(async () => {
   home = await createTestWorkspace('Track desk');

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { shuffle } from './shuffle';
 import { readFileSync } from 'node:fs';
 import {
   createRng,
@@ -20,14 +21,6 @@ function randomActors(rng: () => number, n: number): ModelActor[] {
   }));
 }
 
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 const CASES = 200;
 
