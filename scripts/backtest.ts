@@ -54,7 +54,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const pct = (v: number | null) => (v === null ? '   n/a' : `${(100 * v).toFixed(1).padStart(5)}%`);
 const num = (v: number) => v.toFixed(2).padStart(7);
-console.log(`${file}: ${report.decisions} decision(s), ${report.actors} actor rows, ${report.folds}-fold cross-validation across decisions, ${seconds.toFixed(2)} s`);
+console.log(`${file}: ${report.decisions} decision(s), ${report.actors} actor rows, ${report.folds > 1 ? `${report.folds}-fold cross-validation across decisions` : 'no cross-validation possible (one decision)'}, ${seconds.toFixed(2)} s`);
 console.log('');
 console.log(`${'model'.padEnd(34)} ${'MAE'.padStart(7)} ${'median'.padStart(7)} ${'<=10'.padStart(6)} ${'bias'.padStart(7)} ${'80% cov'.padStart(7)}`);
 for (const m of report.models) {
