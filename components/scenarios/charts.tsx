@@ -50,13 +50,20 @@ export function RoundsChart({
   actors,
   anchors,
   title,
+  onPick,
 }: {
   rounds: RoundSnapshot[];
   actors: { id: string; name: string }[];
   anchors: Anchor[];
   title: string;
+  /** Called with the actor and round of a clicked point of an actor's line. */
+  onPick?: (actorId: string, round: number) => void;
 }) {
   const data = rounds.map((r) => ({ round: r.round, forecast: r.forecast, ...r.positions }));
+  const pickDot = (actorId: string) => (_event: unknown, dot: unknown) => {
+    const round = (dot as { payload?: { round?: unknown } } | undefined)?.payload?.round;
+    if (onPick && typeof round === 'number') onPick(actorId, round);
+  };
   const { ticks, label } = anchorTicks(anchors);
   return (
     <figure className="sc-figure" aria-label={title}>
@@ -67,7 +74,17 @@ export function RoundsChart({
         <Tooltip formatter={(value) => num(Number(value))} labelFormatter={(r) => `Round ${String(r)}`} />
         <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
         {actors.map((a, i) => (
-          <Line key={a.id} dataKey={a.id} name={a.name} type="linear" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} {...seriesStyle(i)} />
+          <Line
+            key={a.id}
+            dataKey={a.id}
+            name={a.name}
+            type="linear"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            activeDot={onPick ? { r: 5, cursor: 'pointer', onClick: pickDot(a.id) } : true}
+            isAnimationActive={false}
+            {...seriesStyle(i)}
+          />
         ))}
         <Line dataKey="forecast" name="Forecast (weighted median)" type="linear" dot={false} isAnimationActive={false} {...FORECAST_STYLE} />
       </LineChart>

@@ -74,6 +74,14 @@ export function EstimateForm({
         <Field label="Date of the estimate" name="estimatedOn" errors={errors.estimatedOn}>
           {(p) => <input {...p} type="date" defaultValue={v('estimatedOn', today)} max={today} required />}
         </Field>
+        <Field
+          label="Forecast position (optional)"
+          name="forecastPosition"
+          errors={errors.forecastPosition}
+          hint="Where you expect the issue to land, 0-100 on its scale; scored against the position reached"
+        >
+          {(p) => <input {...p} type="number" inputMode="decimal" min={0} max={100} step="any" defaultValue={v('forecastPosition', '')} />}
+        </Field>
         <Field label="Rationale" name="rationale" errors={errors.rationale} className="span-2">
           {(p) => <textarea {...p} defaultValue={v('rationale', '')} maxLength={5000} rows={3} />}
         </Field>

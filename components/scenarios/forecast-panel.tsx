@@ -7,6 +7,7 @@ import { AnchorKey, DistributionChart, DistributionStats, HistogramTable, Rounds
 import { num, signed, withAnchor } from './format';
 import type { Deterministic } from './model-protocol';
 import { useModelRun } from './use-model-run';
+import { BargainLog, type BargainPick } from './bargain-log';
 
 export const DRAW_CHOICES = [500, 1000, 2000, 5000, 10_000, 20_000];
 export const DEFAULT_DRAWS = 2000;
@@ -126,6 +127,9 @@ export function ForecastPanel({
   const base = state.deterministic?.baseline;
   const dist = state.distributions.scenario;
   const actors = scenario.model.map((a) => ({ id: a.id, name: a.name }));
+  const [pick, setPick] = useState<BargainPick | null>(null);
+  const roundCount = sc?.ok ? sc.bargaining.rounds.length - 1 : 0;
+  const shownPick: BargainPick | null = roundCount > 0 && actors[0] ? { actorId: pick?.actorId ?? actors[0].id, round: Math.min(Math.max(1, pick?.round ?? 1), roundCount) } : null;
 
   return (
     <section className="panel" aria-labelledby="forecast-heading">
@@ -190,8 +194,21 @@ export function ForecastPanel({
           </p>
 
           <h3 style={{ marginTop: 16 }}>How the positions move, round by round</h3>
-          <RoundsChart rounds={sc.bargaining.rounds} actors={actors} anchors={anchors} title="Positions of each actor by bargaining round, with the forecast" />
+          <RoundsChart
+            rounds={sc.bargaining.rounds}
+            actors={actors}
+            anchors={anchors}
+            title="Positions of each actor by bargaining round, with the forecast"
+            onPick={(actorId, round) => setPick({ actorId, round: Math.max(1, round) })}
+          />
           <AnchorKey anchors={anchors} />
+          {shownPick && (
+            <>
+              <h3 style={{ marginTop: 16 }}>Why it moved</h3>
+              <p className="small muted">Click a point of an actor’s line, or choose the actor and round, to see the offers it received and the one it accepted.</p>
+              <BargainLog rounds={sc.bargaining.rounds} actors={actors} pick={shownPick} onPick={setPick} />
+            </>
+          )}
           <details className="sc-details">
             <summary>Round-by-round positions as a table</summary>
             <RoundsTable rounds={sc.bargaining.rounds} actors={actors} caption="Position of each actor after each round, and the round’s forecast (weighted median)" />

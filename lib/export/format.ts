@@ -101,6 +101,8 @@ export const exportScenario = z.object({
   outcome: z.enum(ScenarioOutcome).nullable(),
   resolvedAt: dateTime.nullable(),
   resolvedByKey: key.nullable(),
+  /** Position the issue reached (0-100); absent in files written before it existed. */
+  outcomePosition: optionalScaleValue('Position reached').default(null),
   ...meta,
   actors: z.array(
     z.object({
@@ -117,10 +119,25 @@ export const exportScenario = z.object({
       estimatedOn: day,
       likelihood: z.enum(Likelihood),
       probability: strictNumber('Probability', { min: 0, max: 1, message: 'Probability must be a number from 0 to 1' }),
+      forecastPosition: optionalScaleValue('Forecast position').default(null),
       rationale: z.string(),
       createdAt: dateTime,
     }),
   ),
+  /** Each model's forecast frozen at resolution (lib/scenarios/track-record.ts). */
+  modelScores: z
+    .array(
+      z.object({
+        model: z.string(),
+        forecast: scaleValue('Forecast'),
+        p10: scaleValue('p10'),
+        p90: scaleValue('p90'),
+        outcome: scaleValue('Outcome'),
+        headline: z.boolean(),
+        createdAt: dateTime,
+      }),
+    )
+    .default([]),
 });
 
 export const workspaceExportSchema = z

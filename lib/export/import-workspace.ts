@@ -139,10 +139,17 @@ export function checkWorkspaceExport(raw: unknown): WorkspaceExport {
         likelihood: e.likelihood,
         probability: Math.round(e.probability * 10_000) / 100,
         estimatedOn: e.estimatedOn,
+        forecastPosition: e.forecastPosition,
         rationale: e.rationale,
       });
       if (!r.success) p.addZod(`scenarios.${i}.estimates.${j}`, r.error);
       ref(`scenarios.${i}.estimates.${j}.analystKey`, users, 'user', e.analystKey);
+    });
+    const models = new Set<string>();
+    s.modelScores.forEach((m, j) => {
+      if (models.has(m.model)) p.add(`scenarios.${i}.modelScores.${j}.model`, 'This model is scored twice on the scenario');
+      models.add(m.model);
+      if (!(m.p10 <= m.forecast && m.forecast <= m.p90)) p.add(`scenarios.${i}.modelScores.${j}.forecast`, 'The forecast must lie inside its interval (p10 ≤ forecast ≤ p90)');
     });
   });
   if (p.count) {
@@ -309,6 +316,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         { name: 'outcome', type: 'text', cast: 'ScenarioOutcome' },
         { name: 'resolvedAt', type: 'timestamptz' },
         { name: 'resolvedById', type: 'uuid' },
+        { name: 'outcomePosition', type: 'float8' },
         ...META_COLUMNS,
       ],
       data.scenarios.map((s, i) => ({
@@ -322,6 +330,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         outcome: s.outcome,
         resolvedAt: s.resolvedAt,
         resolvedById: s.resolvedByKey ? user(s.resolvedByKey) : null,
+        outcomePosition: s.outcomePosition,
         ...meta(s),
       })),
     );
@@ -358,6 +367,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         estimatedOn: e.estimatedOn,
         likelihood: e.likelihood,
         probability: e.probability,
+        forecastPosition: e.forecastPosition,
         rationale: e.rationale,
         createdAt: e.createdAt,
       })),
@@ -373,10 +383,28 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         { name: 'estimatedOn', type: 'date' },
         { name: 'likelihood', type: 'text', cast: 'Likelihood' },
         { name: 'probability', type: 'float8' },
+        { name: 'forecastPosition', type: 'float8' },
         { name: 'rationale', type: 'text' },
         { name: 'createdAt', type: 'timestamptz' },
       ],
       estimates,
+    );
+    await insertRows(
+      client,
+      'ScenarioModelScore',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'scenarioId', type: 'uuid' },
+        { name: 'model', type: 'text' },
+        { name: 'forecast', type: 'float8' },
+        { name: 'p10', type: 'float8' },
+        { name: 'p90', type: 'float8' },
+        { name: 'outcome', type: 'float8' },
+        { name: 'headline', type: 'bool' },
+        { name: 'createdAt', type: 'timestamptz' },
+      ],
+      data.scenarios.flatMap((s, i) => s.modelScores.map((m) => ({ id: randomUUID(), workspaceId: ws, scenarioId: scenarioIds[i], ...m }))),
     );
     const result: WorkspaceImportResult = {
       counts: {

@@ -155,7 +155,11 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
         where: { workspaceId: ws, ...afterWhere(after) },
         orderBy: order,
         take: BATCH,
-        include: { actors: { orderBy: { actorId: 'asc' } }, estimates: { orderBy: [{ estimatedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] } },
+        include: {
+          actors: { orderBy: { actorId: 'asc' } },
+          estimates: { orderBy: [{ estimatedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+          modelScores: { orderBy: { model: 'asc' } },
+        },
       }),
     (rows) =>
       rows.map((s) => ({
@@ -168,6 +172,7 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
         outcome: s.outcome,
         resolvedAt: isoOrNull(s.resolvedAt),
         resolvedByKey: s.resolvedById,
+        outcomePosition: s.outcomePosition,
         ...metaOf(s),
         actors: s.actors.map((a) => ({ actorKey: a.actorId, position: a.position, salience: a.salience, capability: a.capability, excluded: a.excluded })),
         estimates: s.estimates.map((e) => ({
@@ -175,8 +180,18 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
           estimatedOn: day(e.estimatedOn),
           likelihood: e.likelihood,
           probability: e.probability,
+          forecastPosition: e.forecastPosition,
           rationale: e.rationale,
           createdAt: iso(e.createdAt),
+        })),
+        modelScores: s.modelScores.map((m) => ({
+          model: m.model,
+          forecast: m.forecast,
+          p10: m.p10,
+          p90: m.p90,
+          outcome: m.outcome,
+          headline: m.headline,
+          createdAt: iso(m.createdAt),
         })),
       })),
   );

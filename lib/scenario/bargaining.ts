@@ -62,7 +62,7 @@
  * on to maxRounds for display; the forecast and `converged` are still decided at the first of
  * these events, so they do not depend on the flag.
  */
-import type { BargainingOptions, BargainingResult, ModelActor, RoundSnapshot } from './types';
+import type { Bargain, BargainOffer, BargainingOptions, BargainingResult, ModelActor, RoundSnapshot } from './types';
 import { weightedMedianOf } from './median';
 import { actorWeights, validateActors } from './validate';
 
@@ -99,6 +99,8 @@ interface Workspace {
   security: Float64Array;
   next: Float64Array;
   replicationRule: boolean;
+  /** When set (display runs only), every offer of the last round per receiving actor, and the accepted one's index. */
+  log: { offers: { proposer: number; kind: number; target: number }[][]; accepted: Int32Array } | null;
 }
 
 function fillDistances(ws: Workspace, x: Float64Array, useRisk: boolean): void {
@@ -213,6 +215,11 @@ function bargainingRound(ws: Workspace, x: Float64Array): number {
     let bestKind = OFFER_NONE;
     let bestTarget = xi;
     let bestKey = Infinity;
+    const offers = ws.log?.offers[i];
+    if (ws.log) {
+      (offers as unknown[]).length = 0;
+      ws.log.accepted[i] = -1;
+    }
     for (let j = 0; j < n; j++) {
       const xj = x[j] as number;
       if (j === i || xj === xi) continue;
@@ -234,6 +241,7 @@ function bargainingRound(ws: Workspace, x: Float64Array): number {
         kind = OFFER_CAPITULATE;
         target = xj;
       }
+      if (kind !== OFFER_NONE) offers?.push({ proposer: j, kind, target });
       if (kind === OFFER_NONE || kind < bestKind) continue;
       const key =
         kind === OFFER_COMPROMISE && ws.replicationRule
@@ -244,6 +252,7 @@ function bargainingRound(ws: Workspace, x: Float64Array): number {
         bestKind = kind;
         bestTarget = target;
         bestKey = key;
+        if (ws.log && offers) ws.log.accepted[i] = offers.length - 1;
       }
     }
     next[i] = bestTarget;
@@ -285,7 +294,7 @@ interface CoreResult {
 function bargain(
   actors: readonly ModelActor[],
   options: Required<BargainingOptions>,
-  onRound?: (round: number, x: Float64Array, forecast: number) => void,
+  onRound?: (round: number, x: Float64Array, forecast: number, log: Workspace['log']) => void,
 ): CoreResult {
   const { maxRounds, tolerance, offerRule, stopEarly } = options;
   const fn = 'simulateBargaining';
@@ -299,7 +308,7 @@ function bargain(
     if (v > max) max = v;
   }
   const forecasts: number[] = [weightedMedianOf(x, w)];
-  onRound?.(0, x, forecasts[0] as number);
+  onRound?.(0, x, forecasts[0] as number, null);
   if (max === min) {
     // everyone already agrees: nothing to bargain over
     return { forecast: forecasts[0] as number, converged: true };
@@ -316,6 +325,8 @@ function bargain(
     security: new Float64Array(n),
     next: new Float64Array(n),
     replicationRule: offerRule === 'scholz-replication',
+    // only a display run (with onRound) keeps the offers; Monte Carlo draws stay allocation-free
+    log: onRound ? { offers: Array.from({ length: n }, () => []), accepted: new Int32Array(n) } : null,
   };
 
   // states seen so far (exact positions) -> round, for cycle detection
@@ -330,7 +341,7 @@ function bargain(
     const f = weightedMedianOf(x, w);
     const prev = forecasts[forecasts.length - 1] as number;
     forecasts.push(f);
-    onRound?.(t, x, f);
+    onRound?.(t, x, f, ws.log);
     if (outcome) continue; // already decided; still simulating for display (stopEarly: false)
 
     stable = Math.abs(f - prev) <= tolerance ? stable + 1 : 0;
@@ -379,12 +390,23 @@ export function simulateBargaining(actors: ModelActor[], opts: BargainingOptions
   const sorted = sortById(actors);
   const ids = sorted.map((a) => a.id);
   const rounds: RoundSnapshot[] = [];
-  const { forecast, converged } = bargain(sorted, options, (round, x, f) => {
+  const kinds: Record<number, BargainOffer['kind']> = { [OFFER_CONFRONT]: 'confrontation', [OFFER_COMPROMISE]: 'compromise', [OFFER_CAPITULATE]: 'capitulation' };
+  const { forecast, converged } = bargain(sorted, options, (round, x, f, log) => {
     const positions: Record<string, number> = {};
     ids.forEach((id, i) => {
       positions[id] = x[i] as number;
     });
-    rounds.push({ round, positions, forecast: f });
+    const snapshot: RoundSnapshot = { round, positions, forecast: f };
+    if (log) {
+      const previous = rounds[rounds.length - 1]?.positions ?? {};
+      const bargains: Record<string, Bargain> = {};
+      ids.forEach((id, i) => {
+        const offers = (log.offers[i] ?? []).map((o) => ({ proposerId: ids[o.proposer] as string, kind: kinds[o.kind] as BargainOffer['kind'], target: o.target }));
+        bargains[id] = { from: previous[id] as number, to: x[i] as number, offers, accepted: offers[log.accepted[i] as number] ?? null };
+      });
+      snapshot.bargains = bargains;
+    }
+    rounds.push(snapshot);
   });
   return { rounds, forecast, converged, model: BDM_MODEL_NAME };
 }

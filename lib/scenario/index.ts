@@ -5,6 +5,8 @@
  * Workers. See ./README.md for the formulation, citations and test provenance.
  */
 export type {
+  Bargain,
+  BargainOffer,
   BargainingOptions,
   BargainingResult,
   HistogramBin,
@@ -27,3 +29,16 @@ export {
 export { runUncertainty, aggregateReadings, JITTER_SD } from './uncertainty';
 export { createRng } from './rng';
 export { ScenarioCancelledError } from './errors';
+export {
+  forecast,
+  forecastModel,
+  forecastInterval,
+  weightedRange,
+  FORECAST_MODELS,
+  HEADLINE_MODEL_ID,
+  INTERVAL_RANGE_SHARE,
+  Z80,
+} from './forecast';
+export type { ForecastModel, ForecastModelId, ForecastOptions, ForecastResult } from './forecast';
+export { sensitivity, SENSITIVITY_FIELDS } from './sensitivity';
+export type { SensitivityBar, SensitivityField } from './sensitivity';

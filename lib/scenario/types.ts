@@ -17,6 +17,23 @@ export interface ModelActor {
   capability: number;
 }
 
+/** An offer one actor (the proposer) made another in a bargaining round (Scholz et al. 2011, figure 6). */
+export interface BargainOffer {
+  proposerId: string;
+  kind: 'confrontation' | 'compromise' | 'capitulation';
+  /** The position the offer would move the receiving actor to. */
+  target: number;
+}
+
+/** Why an actor moved (or not) in a round: every offer it received and the one it accepted. */
+export interface Bargain {
+  from: number;
+  to: number;
+  offers: BargainOffer[];
+  /** The accepted offer; null when none was made. */
+  accepted: BargainOffer | null;
+}
+
 /** State of the simulation after a round. Round 0 is the input state. */
 export interface RoundSnapshot {
   round: number;
@@ -24,6 +41,8 @@ export interface RoundSnapshot {
   positions: Record<string, number>;
   /** Weighted median (weights c_i*s_i) of the positions at that round. */
   forecast: number;
+  /** Rounds 1+ of `simulateBargaining`: the bargain behind each actor's move, keyed by actor id. */
+  bargains?: Record<string, Bargain>;
 }
 
 export interface BargainingResult {

@@ -9,7 +9,7 @@ import { deleteRecord, recordRefSchema, restoreRecord } from '../records/soft-de
 import { parseInput } from '../validation';
 import { composeScenario, modelProblem } from './inputs';
 import { OUTCOME_LABELS } from './likelihood';
-import { isoDay, scenarioBaseline } from './queries';
+import { getScenario, isoDay, scenarioBaseline, scenarioModel } from './queries';
 import {
   actorErrorKey,
   estimateCreateSchema,
@@ -20,6 +20,7 @@ import {
   scenarioUpdateSchema,
   type ScenarioActorInput,
 } from './schema';
+import { modelScoresAtResolution, type ModelScoreRow } from './track-record';
 import type { ActorOverride, Baseline } from './types';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -194,6 +195,7 @@ export async function addEstimate(ctx: Ctx, raw: unknown): Promise<{ id: string;
       likelihood: input.likelihood,
       // Percent in the form, 0-1 stored; rounded so 7 is stored as 0.07 exactly as typed.
       probability: Math.round(input.probability * 100) / 10_000,
+      forecastPosition: input.forecastPosition,
       rationale: input.rationale,
     },
     select: { id: true },
@@ -201,14 +203,24 @@ export async function addEstimate(ctx: Ctx, raw: unknown): Promise<{ id: string;
   return { id: row.id, scenarioId: scenario.id };
 }
 
-/** Records whether the scenario happened, by whom and when; audited as 'scenario.resolved'. */
+/**
+ * Records whether the scenario happened, by whom and when, and optionally the position the issue
+ * reached; audited as 'scenario.resolved'. With a position, every model's forecast on the
+ * scenario's inputs as they stand now is frozen next to it (lib/scenarios/track-record.ts).
+ */
 export async function resolveScenario(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
   authorize(ctx, 'scenarios:write');
-  const { id, outcome } = parseInput(resolveSchema, raw);
+  const { id, outcome, outcomePosition } = parseInput(resolveSchema, raw);
+  let scores: ModelScoreRow[] = [];
+  if (outcomePosition !== null) {
+    const scenario = await getScenario(ctx, id);
+    const { composed } = await scenarioModel(ctx, scenario);
+    if (!modelProblem(composed.model)) scores = modelScoresAtResolution(composed.model, outcomePosition);
+  }
   return db().$transaction(async (tx) => {
     const { count } = await tx.scenario.updateMany({
       where: { id, workspaceId: ctx.workspaceId, deletedAt: null, outcome: null },
-      data: { outcome, resolvedAt: new Date(), resolvedById: ctx.userId, version: { increment: 1 } },
+      data: { outcome, outcomePosition, resolvedAt: new Date(), resolvedById: ctx.userId, version: { increment: 1 } },
     });
     if (count !== 1) {
       const current = await tx.scenario.findFirst({
@@ -218,6 +230,9 @@ export async function resolveScenario(ctx: Ctx, raw: unknown): Promise<{ id: str
       if (!current?.outcome) throw notFound('Scenario');
       throw resolvedError('it cannot be resolved again', current.outcome, current.resolvedAt);
     }
+    if (scores.length) {
+      await tx.scenarioModelScore.createMany({ data: scores.map((s) => ({ ...s, workspaceId: ctx.workspaceId, scenarioId: id })) });
+    }
     await audit(
       {
         action: 'scenario.resolved',
@@ -225,7 +240,7 @@ export async function resolveScenario(ctx: Ctx, raw: unknown): Promise<{ id: str
         userId: ctx.userId,
         entityType: 'scenario',
         entityId: id,
-        details: { outcome, label: OUTCOME_LABELS[outcome] },
+        details: { outcome, label: OUTCOME_LABELS[outcome], outcomePosition },
       },
       tx,
     );

@@ -102,6 +102,8 @@ export const estimateCreateSchema = z
     /** Percent, 1-99; stored as 0-1. */
     probability: strictNumber('Probability', { min: 1, max: 99, message: 'Probability must be a number of percent from 1 to 99' }),
     estimatedOn: isoDate('Date').refine((d) => d <= latestAllowedDay(), { error: 'The date of an estimate cannot be in the future' }),
+    /** Where the analyst expects the issue to land, on its 0-100 scale; blank for none. */
+    forecastPosition: optionalScaleValue('Forecast position'),
     rationale: optionalText('Rationale', 5000),
   })
   .superRefine((value, ctx) => {
@@ -116,6 +118,7 @@ export const ESTIMATE_FIELD_LABELS: Record<string, string> = {
   likelihood: 'Likelihood',
   probability: 'Probability',
   estimatedOn: 'Date',
+  forecastPosition: 'Forecast position',
   rationale: 'Rationale',
 };
 
@@ -124,6 +127,8 @@ export const ESTIMATE_FIELD_LABELS: Record<string, string> = {
 export const resolveSchema = z.object({
   id: recordId('Scenario'),
   outcome: z.enum(ScenarioOutcome, { error: 'Choose whether the scenario happened' }),
+  /** Position the issue actually reached, on its 0-100 scale; blank when it cannot be placed. */
+  outcomePosition: optionalScaleValue('Position reached'),
 });
 export type ResolveInput = z.infer<typeof resolveSchema>;
 

@@ -241,7 +241,7 @@ const assessmentFields = (refs: Refs) => ({
 });
 const anchors = { anchorValue: ['0', '100'], anchorLabel: ['None', 'All'] };
 const newPassword = 'a brand new password';
-const estimateFields = { likelihood: 'LIKELY', probability: '70', estimatedOn: '2020-11-13', rationale: '' };
+const estimateFields = { likelihood: 'LIKELY', probability: '70', estimatedOn: '2020-11-13', forecastPosition: '55', rationale: '' };
 
 /** A Request as a client would send it (no Origin: a same-site or non-browser client). */
 function api(method: string, url: string, body?: unknown): Request {
@@ -359,7 +359,8 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
   }),
   'app/(app)/scenarios/actions.ts#resolveScenarioAction': entry('scenarios:write', {
     target: live('scenario'),
-    input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED' }),
+    // with a position reached, so a refusal must also leave no model score behind
+    input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED', outcomePosition: '60' }),
   }),
 
   'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
@@ -418,7 +419,7 @@ const ROUTES: Record<string, Entry<Request>> = {
   'app/api/v1/scenarios/[id]/resolve/route.ts#POST': entry('scenarios:write', {
     target: live('scenario'),
     params: idParam,
-    input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/resolve`, { outcome: 'DID_NOT_HAPPEN' }),
+    input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/resolve`, { outcome: 'DID_NOT_HAPPEN', outcomePosition: 40 }),
   }),
   'app/api/v1/import/assessments/route.ts#POST': entry('records:write', {
     // mode=check writes nothing even when allowed; the CSV names records the importer will not find.

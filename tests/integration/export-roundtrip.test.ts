@@ -150,9 +150,9 @@ async function fill(ws: TestWorkspace) {
       { actorId: putin.id, included: true, position: 90, salience: 80, capability: 90 },
     ],
   });
-  await addEstimate(analyst, { scenarioId: scenario.id, likelihood: 'UNLIKELY', probability: '30', estimatedOn: '2020-11-12', rationale: 'Moscow holds the ground' });
+  await addEstimate(analyst, { scenarioId: scenario.id, likelihood: 'UNLIKELY', probability: '30', estimatedOn: '2020-11-12', forecastPosition: '70', rationale: 'Moscow holds the ground' });
   await addEstimate(admin, { scenarioId: scenario.id, likelihood: 'VERY_UNLIKELY', probability: '10', estimatedOn: '2020-11-13' });
-  await resolveScenario(admin, { id: scenario.id, outcome: 'DID_NOT_HAPPEN' });
+  await resolveScenario(admin, { id: scenario.id, outcome: 'DID_NOT_HAPPEN', outcomePosition: '85' });
   const dropped = await createScenario(analyst, { issueId: issue.id, name: 'Dropped idea', asOf: '2020-11-12' });
   await deleteRecord(analyst, 'scenario', { id: dropped.id });
 }
@@ -190,9 +190,17 @@ describe('export', () => {
     expect(edited.version).toBe(3);
     expect(edited.revisions.map((r) => r.version)).toEqual([1, 2, 3]);
     const scenario = doc.scenarios.find((s) => s.name === 'Turkey doubles down')!;
-    expect(scenario).toMatchObject({ outcome: 'DID_NOT_HAPPEN' });
+    expect(scenario).toMatchObject({ outcome: 'DID_NOT_HAPPEN', outcomePosition: 85 });
     expect(scenario.actors).toHaveLength(2);
-    expect(scenario.estimates.map((e) => e.likelihood)).toEqual(['UNLIKELY', 'VERY_UNLIKELY']);
+    expect(scenario.estimates.map((e) => [e.likelihood, e.forecastPosition])).toEqual([
+      ['UNLIKELY', 70],
+      ['VERY_UNLIKELY', null],
+    ]);
+    expect(scenario.modelScores.map((m) => [m.model, m.outcome, m.headline])).toEqual([
+      ['bargaining', 85, false],
+      ['weighted-mean', 85, true],
+      ['weighted-median', 85, false],
+    ]);
     expect(doc.users.map((u) => u.email)).toEqual(expect.arrayContaining([source.admin.userEmail, source.analyst.userEmail]));
   });
 

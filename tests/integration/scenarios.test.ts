@@ -3,25 +3,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { addEstimate, createScenario, deleteScenario, resolveScenario, restoreScenario, updateScenario } from '@/lib/scenarios/commands';
 import { analystBrierScores, getScenario, listScenarios, scenarioBaseline, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
-import { createMember, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
+import { createMember, createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
 
 let home: TestWorkspace;
 let other: TestWorkspace;
 let secondAnalyst: Ctx;
 const ids = {} as Record<'issue' | 'otherIssue' | 'russia' | 'putin' | 'turkey' | 'armenia' | 'ghost' | 'otherActor' | 's1' | 's2' | 's3' | 's4', string>;
 
-async function rejection(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const anchors = [
   { value: 0, label: 'No foreign forces' },

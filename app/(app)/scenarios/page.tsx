@@ -29,11 +29,16 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
           <h1>{deletedView ? 'Deleted scenarios' : 'Scenarios'}</h1>
           <div className="sub">Named sets of assumptions about an issue, the model’s forecast for each, and how likely analysts think they are.</div>
         </div>
-        {canWrite && (
-          <Link className="btn btn-primary" href="/scenarios/new">
-            New scenario
+        <div className="actions">
+          <Link className="btn" href="/scenarios/track-record">
+            Track record
           </Link>
-        )}
+          {canWrite && (
+            <Link className="btn btn-primary" href="/scenarios/new">
+              New scenario
+            </Link>
+          )}
+        </div>
       </div>
       <div className="panel">
         <FilterBar basePath="/scenarios" params={params}>

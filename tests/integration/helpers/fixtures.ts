@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildContext, type Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { AppError } from '@/lib/errors';
 
 export interface TestWorkspace {
   workspaceId: string;
@@ -66,4 +67,15 @@ export async function workspaceSnapshot(workspaceId: string) {
     db().assessmentRevision.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
   return { actors, issues, sources, interests, assessments, revisions };
+}
+
+/** The AppError a call is refused with; fails the test if the call succeeds. */
+export async function rejection(run: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
 }

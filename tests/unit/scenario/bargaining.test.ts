@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { shuffle } from './shuffle';
 import {
   BDM_MODEL_NAME,
   createRng,
@@ -59,14 +60,6 @@ function randomActors(rng: () => number, n: number): ModelActor[] {
   }));
 }
 
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 describe('simulateBargaining on the published BDM (1994) / Scholz et al. (2011) example', () => {
   it('starts from the input state (round 0): median 7, mean 7.39', () => {

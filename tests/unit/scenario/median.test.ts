@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { shuffle } from './shuffle';
 import { createRng, weightedMean, weightedMedian, type ModelActor } from '@/lib/scenario';
 
 /**
@@ -45,14 +46,6 @@ function randomActors(rng: () => number, n: number, opts: { integer?: boolean; e
   });
 }
 
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 describe('weightedMean', () => {
   it('is sum(c*s*x) / sum(c*s)', () => {

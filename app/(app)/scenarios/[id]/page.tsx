@@ -7,6 +7,12 @@ import { findOrNull } from '@/lib/records/find-or-null';
 import { modelProblem } from '@/lib/scenarios/inputs';
 import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, getScenario, isoDay, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
+import { modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';
+import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';
+import { forecast, sensitivity } from '@/lib/scenario';
+import { HeadlineForecast, ModelScoresTable } from '@/components/scenarios/track-record';
+import { Tornado } from '@/components/scenarios/tornado';
+import { num } from '@/components/scenarios/format';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ForecastPanel } from '@/components/scenarios/forecast-panel';
 import { InputsTable } from '@/components/scenarios/inputs-table';
@@ -22,15 +28,21 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const ctx = await requirePageContext();
   const scenario = await findOrNull(getScenario(ctx, (await params).id));
   if (!scenario) notFound();
-  const [model, estimates, scores] = await Promise.all([
+  const [model, estimates, scores, records, modelScores] = await Promise.all([
     scenarioModel(ctx, scenario),
     scenarioEstimates(ctx, scenario.id),
     scenario.outcome ? analystBrierScores(ctx, scenario.id) : Promise.resolve([]),
+    modelTrackRecord(ctx),
+    scenario.outcome ? scenarioModelScores(ctx, scenario.id) : Promise.resolve([]),
   ]);
   const canWrite = roleCan(ctx.role, 'scenarios:write') && !scenario.deletedAt;
   const canEstimate = roleCan(ctx.role, 'estimates:write') && !scenario.deletedAt && !scenario.outcome;
   const { composed, baselineComposed, warnings } = model;
   const today = new Date().toISOString().slice(0, 10);
+  // The headline is cheap and deterministic, so the server computes it and the page leads with it.
+  const headline = modelProblem(composed.model) ? null : forecast(composed.model);
+  const TORNADO_STEP = 10;
+  const tornado = headline ? sensitivity(composed.model, { step: TORNADO_STEP }) : null;
 
   return (
     <>
@@ -63,6 +75,21 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
       </div>
       {scenario.deletedAt && <div className="notice notice-warn">This scenario was deleted on {isoDay(scenario.deletedAt)}. Restore it to work on it again.</div>}
       {scenario.issue.deletedAt && <div className="notice notice-warn">Its issue was deleted; the scenario stays readable.</div>}
+
+      {headline && (
+        <HeadlineForecast
+          forecast={headline}
+          anchors={scenario.issue.anchors}
+          record={records.find((r) => r.model === headline.modelId)}
+          shipped={SHIPPED_BACKTESTS[0]?.report.models.find((m) => m.id === 'forecast')}
+        />
+      )}
+      {tornado && (
+        <section className="panel" aria-labelledby="sensitivity-heading">
+          <h2 id="sensitivity-heading">What moves the headline forecast</h2>
+          <Tornado bars={tornado.bars} step={TORNADO_STEP} />
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="assumptions-heading">
         <h2 id="assumptions-heading">Assumptions</h2>
@@ -117,7 +144,21 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
             <p>
               <strong>{OUTCOME_LABELS[scenario.outcome]}</strong> — resolved by {scenario.resolvedByName} on {scenario.resolvedAt ? isoDay(scenario.resolvedAt) : '—'}.
               Inputs are frozen and estimates are closed.
+              {scenario.outcomePosition !== null && (
+                <>
+                  {' '}Position reached: <strong data-testid="outcome-position">{num(scenario.outcomePosition)}</strong>.
+                </>
+              )}
             </p>
+            {modelScores.length > 0 ? (
+              <ModelScoresTable rows={modelScores} />
+            ) : (
+              <p className="muted">
+                {scenario.outcomePosition === null
+                  ? 'No position reached was recorded, so the models’ forecasts are not scored.'
+                  : 'No model could run on this scenario’s inputs when it was resolved, so there is nothing to score.'}
+              </p>
+            )}
             {scores.length ? (
               <table className="data" aria-label="Brier score of each analyst on this scenario">
                 <thead>
