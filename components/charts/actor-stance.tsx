@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { actorProfile } from '@/lib/stance/queries';
+import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { aggregationLabel } from '@/lib/stance/schema';
 import { ChartFrame } from './chart-frame';
 import { formatBucket, formatDay, formatPosition } from './format';
@@ -28,7 +29,7 @@ export async function ActorStance({ profile: pending, canWrite }: { profile: Pro
         <ChartFrame
           id="actor-positions"
           title="Positions on every issue"
-          description={`Where ${actor.name} stands now on each issue: the mean of each source's latest reading, with a bar from the lowest to the highest of them. Each issue has its own scale.`}
+          description={`Where ${actor.name} stands now on each issue, with a bar from the lowest to the highest of the readings it is made of. ${currentPositionDefinition()} Each issue has its own scale.`}
           csvHref={issues.length ? `/api/stance/actors/${actor.id}/export?table=positions` : undefined}
           table={
             withPositions.length > 0 && (

@@ -7,6 +7,7 @@ import { Prisma } from '../generated/prisma/client';
 import { readAnchors } from '../issues/schema';
 import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
 import { readingScope, weightTenthsSql } from './sql';
+import { currentPositions } from './current-position';
 import { sliceCount } from './thinning';
 import {
   MAX_BUCKETS_PER_SERIES,
@@ -549,48 +550,9 @@ export async function latestAssessments(ctx: Ctx, limit = 10) {
 // Current positions (spread)
 // ----------------------------------------------------------------------------------------------
 
-export interface CurrentPosition {
-  issueId: string;
-  actorId: string;
-  actorName: string;
-  /** Mean, across sources, of each source's latest reading (its readings on its latest stance date). */
-  position: number;
-  median: number;
-  min: number;
-  max: number;
-  sources: number;
-  /** Latest and earliest stance date among those readings. */
-  asOf: string;
-  oldest: string;
-}
-
-async function currentPositions(ctx: Ctx, { actorId, asOf }: { actorId?: string; asOf?: string } = {}): Promise<CurrentPosition[]> {
-  const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
-    WITH ranked AS (
-      SELECT a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate",
-             rank() OVER (PARTITION BY a."issueId", a."actorId", a."sourceId" ORDER BY a."stanceDate" DESC) AS r
-      ${readingScope(ctx, { actorIds: actorId ? [actorId] : null, asOf })}
-    ),
-    per_source AS (
-      -- A source's current reading: its readings on its latest stance date (averaged when several
-      -- analysts read the same source for the same day).
-      SELECT "issueId", "actorId", "sourceId", avg("position") AS position, max("stanceDate") AS "stanceDate"
-      FROM ranked WHERE r = 1
-      GROUP BY "issueId", "actorId", "sourceId"
-    )
-    SELECT p."issueId", p."actorId", ac."name" AS "actorName", avg(p.position) AS position,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY p.position) AS median,
-           min(p.position) AS min, max(p.position) AS max, count(*)::int AS sources,
-           max(p."stanceDate") AS "asOf", min(p."stanceDate") AS oldest
-    FROM per_source p JOIN "Actor" ac ON ac."id" = p."actorId"
-    GROUP BY p."issueId", p."actorId", ac."name"
-    ORDER BY p."issueId", position, ac."name"`;
-  return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
-}
-
 /**
- * For each live issue, where each actor stands now: the mean of the latest reading from each source
- * (with the min-max across those sources). Issues without readings are included, with no actors.
+ * For each live issue, where each actor stands now (lib/stance/current-position.ts, with the min-max
+ * across sources). Issues without readings are included, with no actors.
  */
 export async function issueSpread(ctx: Ctx) {
   authorize(ctx, 'workspace:read');

@@ -7,12 +7,13 @@ import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/auth/context';
 import { findOrNull } from '@/lib/records/find-or-null';
+import { currentPositionDefinition, currentPositions } from '@/lib/stance/current-position';
 import { stanceIssue, stanceSeries, type Anchor } from '@/lib/stance/queries';
 import { aggregationLabel, describeFilters, parseStanceFilters, stanceFiltersQuery, type StanceFilters } from '@/lib/stance/schema';
 import { MAX_POINTS_PER_SERIES } from '@/lib/stance/weights';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { formatBucket, formatDay, formatPosition } from '@/components/charts/format';
+import { formatDay, formatPosition } from '@/components/charts/format';
 import { StanceChart } from '@/components/charts/stance-chart';
 import { toChartMarks, toChartSeries } from '@/components/charts/stance-chart-data';
 import { StanceFilterForm, weightsText } from '@/components/charts/stance-filters';
@@ -90,7 +91,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
 }
 
 async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: Ctx; issueId: string; anchors: Anchor[]; filters: StanceFilters; query: string }) {
-  const result = await stanceSeries(ctx, issueId, filters);
+  const [result, current] = await Promise.all([stanceSeries(ctx, issueId, filters), currentPositions(ctx, { issueId })]);
   const agg = aggregationLabel(filters);
   const unit = result.bucketUnit;
   const bandLabel =
@@ -100,18 +101,16 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
   const coarsened = filters.bucket !== 'auto' && filters.bucket !== unit;
   const low = anchors[0];
   const high = anchors[anchors.length - 1];
-  const latest = result.series
-    .map((s) => {
-      const last = s.buckets[s.buckets.length - 1];
-      return last ? `${s.actorName} ${formatPosition(last.value)} (${formatBucket(last.start, unit)})` : null;
-    })
-    .filter(Boolean)
+  const drawn = new Set(result.series.map((s) => s.actorId));
+  const latest = current
+    .filter((p) => drawn.has(p.actorId))
+    .map((p) => `${p.actorName} ${formatPosition(p.position)}`)
     .join('; ');
   const description =
     `Position of each actor (0 = ${low?.label ?? 'low end'}, 100 = ${high?.label ?? 'high end'}) by stance date: ` +
     `each line is the ${agg.toLowerCase()} of the readings per ${unit}; hollow markers are individual readings from each source` +
     (bandLabel ? `; the shaded band runs from ${bandLabel}` : '') +
-    (latest ? `. Latest: ${latest}.` : '.');
+    (latest ? `. Where each actor stands now: ${latest}.` : '.');
   const base = `/api/stance/issues/${issueId}/export`;
   const withQuery = (table: string) => `${base}?${stanceFiltersQuery(filters, { table })}`;
 
@@ -153,6 +152,7 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
         </nav>
       )}
       <div className="chart-notes">
+        {latest && <p>Where each actor stands now: {currentPositionDefinition()}</p>}
         {filters.weighted && <p>Weighted: {weightsText()}.</p>}
         {coarsened && (
           <p>
