@@ -128,9 +128,6 @@ async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
 
 async function Spread({ ctx }: { ctx: Ctx }) {
   const spread = await issueSpread(ctx);
-  // One style per actor across every issue on this page, so that Russia looks the same in each strip.
-  const actorNames = [...new Map(spread.flatMap((s) => s.actors.map((a) => [a.actorId, a.actorName] as const))).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const styleIndex = new Map(actorNames.map(([id], i) => [id, i]));
   return (
     <ChartFrame
       id="spread"
@@ -154,7 +151,7 @@ async function Spread({ ctx }: { ctx: Ctx }) {
                   label={`Current positions on ${issue.title}`}
                   description={actors.map((a) => `${a.actorName} ${formatPosition(a.position)} (${a.sources} sources, ${formatPosition(a.min)} to ${formatPosition(a.max)})`).join('; ')}
                   rows={actors.map((a) => {
-                    const style = seriesStyle(styleIndex.get(a.actorId) ?? 0);
+                    const style = seriesStyle(a.styleIndex);
                     return {
                       key: a.actorId,
                       label: a.actorName,

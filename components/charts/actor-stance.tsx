@@ -19,7 +19,7 @@ type Profile = Awaited<ReturnType<typeof actorProfile>>;
 export async function ActorStance({ profile: pending, canWrite }: { profile: Promise<Profile>; canWrite: boolean }) {
   const profile = await pending;
   const { actor, issues, interests, sources, filters } = profile;
-  const style = seriesStyle(0);
+  const style = seriesStyle(actor.styleIndex);
   const agg = aggregationLabel(filters);
   const withPositions = issues.filter((i) => i.current);
 

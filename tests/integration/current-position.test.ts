@@ -6,7 +6,8 @@ import { db } from '@/lib/db';
 import { seedDemo } from '@/lib/demo/seed';
 import { scenarioBaseline } from '@/lib/scenarios/queries';
 import { currentPositions } from '@/lib/stance/current-position';
-import { actorProfile, issueSpread } from '@/lib/stance/queries';
+import { actorProfile, issueSpread, stanceSeries } from '@/lib/stance/queries';
+import { seriesStyle } from '@/components/charts/palette';
 
 let ctx: Ctx;
 const today = new Date().toISOString().slice(0, 10);
@@ -43,5 +44,31 @@ describe('one current position on every page', () => {
       }
     }
     expect(seen).toContain('Azerbaijan on Foreign military presence in Nagorno-Karabakh');
+  });
+});
+
+describe('one identity per actor', () => {
+  it('gives Turkey the same colour and marker on the dashboard, the issue chart (filtered or not) and its actor page', async () => {
+    const dashboard = await issueSpread(ctx);
+    const fmp = dashboard.find((d) => d.issue.title === 'Foreign military presence in Nagorno-Karabakh')!;
+    const turkey = fmp.actors.find((a) => a.actorName === 'Turkey')!;
+    const russia = fmp.actors.find((a) => a.actorName === 'Russia')!;
+    const style = seriesStyle(turkey.styleIndex);
+
+    const unfiltered = await stanceSeries(ctx, fmp.issue.id);
+    const filtered = await stanceSeries(ctx, fmp.issue.id, { actors: [turkey.actorId] });
+    const withRussia = await stanceSeries(ctx, fmp.issue.id, { actors: [russia.actorId, turkey.actorId] });
+    const profile = await actorProfile(ctx, turkey.actorId);
+    const styles = [
+      ...[unfiltered, filtered, withRussia].map((r) => r.series.find((s) => s.actorId === turkey.actorId)!.styleIndex),
+      profile.actor.styleIndex,
+      ...profile.issues.map((i) => i.series.styleIndex),
+      ...dashboard.flatMap((d) => d.actors.filter((a) => a.actorId === turkey.actorId).map((a) => a.styleIndex)),
+    ].map(seriesStyle);
+    for (const s of styles) expect(s).toEqual(style);
+
+    // Every actor of the demo looks different from every other (colour, marker and dash together).
+    const all = new Map(dashboard.flatMap((d) => d.actors.map((a) => [a.actorId, JSON.stringify(seriesStyle(a.styleIndex))] as const)));
+    expect(new Set(all.values()).size).toBe(all.size);
   });
 });
