@@ -7,7 +7,7 @@ import { formatBucket, formatDay, formatPosition } from './format';
 import { seriesStyle } from './palette';
 import { ScaleDotPlot } from './scale-dot-plot';
 import { StanceChart } from './stance-chart';
-import { sourceLabel, toChartSeries } from './stance-chart-data';
+import { bucketSources, toChartSeries } from './stance-chart-data';
 
 type Profile = Awaited<ReturnType<typeof actorProfile>>;
 
@@ -143,7 +143,7 @@ export async function ActorStance({ profile: pending, canWrite }: { profile: Pro
                         <td className="num">{formatPosition(b.value)}</td>
                         <td className="num">{b.n}</td>
                         <td className="num">{formatPosition(b.min)}–{formatPosition(b.max)}</td>
-                        <td className="small">{b.sourceIds.map((id) => sourceLabel(sources[id])).join('; ')}</td>
+                        <td className="small">{bucketSources(b, sources)}</td>
                       </tr>
                     )),
                   )}

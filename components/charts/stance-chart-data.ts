@@ -56,6 +56,13 @@ export function sourceLabel(source: Pick<StanceSource, 'title' | 'outlet'> | und
   return source.outlet && !source.title.startsWith(source.outlet) ? `${source.outlet}: ${source.title}` : source.title;
 }
 
+/** The sources of a bucket by outlet, "and N more" when the chart was sent only some of them. */
+export function bucketSources(b: Pick<StanceBucket, 'sourceIds' | 'sourceCount'>, sources: Record<string, StanceSource>): string {
+  const names = b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown source').join('; ');
+  const more = b.sourceCount - b.sourceIds.length;
+  return more > 0 ? `${names} and ${more} more` : names;
+}
+
 function bucketX(b: StanceBucket, unit: BucketUnit): number {
   // A day sits on its date; longer buckets at their middle, among the readings they summarise.
   return unit === 'day' ? dayMs(b.start) : (dayMs(b.start) + dayMs(b.end) - 86_400_000) / 2;
@@ -94,7 +101,7 @@ export function toChartSeries(
       sdSample: b.sdSample,
       min: b.min,
       max: b.max,
-      sources: b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown source').join('; '),
+      sources: bucketSources(b, sources),
     })),
     readings: s.readings.map((r) => ({
       kind: 'reading' as const,

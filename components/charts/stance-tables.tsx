@@ -2,7 +2,7 @@ import type { StanceSeries, StanceSource, stanceReadings } from '@/lib/stance/qu
 import type { BucketUnit } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
 import { formatBucket, formatDay, formatPosition } from './format';
-import { sourceLabel } from './stance-chart-data';
+import { bucketSources, sourceLabel } from './stance-chart-data';
 
 /** The lines of the stance chart as a table: one row per actor and bucket. */
 export function SeriesTable({ series, unit, aggregationLabel, sources }: { series: StanceSeries[]; unit: BucketUnit; aggregationLabel: string; sources: Record<string, StanceSource> }) {
@@ -34,7 +34,7 @@ export function SeriesTable({ series, unit, aggregationLabel, sources }: { serie
               <td className="num">{formatPosition(b.median)}</td>
               <td className="num">{formatPosition(b.sdSample)}</td>
               <td className="num">{formatPosition(b.min)}–{formatPosition(b.max)}</td>
-              <td className="small">{b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown').join('; ')}</td>
+              <td className="small">{bucketSources(b, sources)}</td>
             </tr>
           )),
         )}

@@ -66,7 +66,9 @@ export interface StanceBucket {
   sdPopulation: number;
   min: number;
   max: number;
+  /** The bucket's sources: all of them for the CSV (allStatistics), else at most MAX_SOURCES_PER_BUCKET. */
   sourceIds: string[];
+  sourceCount: number;
 }
 
 export interface StanceReading {
@@ -146,6 +148,9 @@ export async function actorStyleIndexes(ctx: Ctx): Promise<Map<string, number>> 
   return new Map(rows.map((r) => [r.id, r.i]));
 }
 
+/** A chart's bucket names a few of its sources (the tooltip); the CSV of the lines names them all. */
+const MAX_SOURCES_PER_BUCKET = 5;
+
 const isoDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 // ----------------------------------------------------------------------------------------------
@@ -158,7 +163,7 @@ interface SeriesRow {
   series: { issueId: string; actorId: string; actorName: string; total: number }[];
   buckets: {
     issueId: string; actorId: string; start: string; n: number; mean: number; median: number; wmean: number; wmedian: number | null;
-    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[];
+    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[]; sourceCount: number;
   }[];
   readings: (StanceReading & { issueId: string; actorId: string })[];
   sources: StanceSource[];
@@ -242,7 +247,8 @@ export function seriesStatement(
         stddev_pop("position") AS sd_pop,
         min("position") AS lo,
         max("position") AS hi,
-        array_agg(DISTINCT "sourceId") AS sources
+        ${withAllStatistics ? Prisma.sql`array_agg(DISTINCT "sourceId")` : Prisma.sql`(array_agg(DISTINCT "sourceId"))[1:${MAX_SOURCES_PER_BUCKET}::int]`} AS sources,
+        count(DISTINCT "sourceId")::int AS nsources
       FROM cumulated
       GROUP BY "issueId", "actorId", bucket
     ),
@@ -286,7 +292,7 @@ export function seriesStatement(
       (SELECT coalesce(json_agg(json_build_object(
                 'issueId', "issueId", 'actorId', "actorId", 'start', bucket, 'n', n, 'mean', mean, 'median', median,
                 'wmean', wmean, 'wmedian', wmedian, 'sdSample', sd_samp, 'sdPopulation', sd_pop, 'min', lo, 'max', hi,
-                'sourceIds', sources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
+                'sourceIds', sources, 'sourceCount', nsources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
          FROM agg) AS buckets,
       (SELECT coalesce(json_agg(json_build_object(
                 'issueId', a."issueId", 'actorId', a."actorId", 'id', a."id", 'date', a."stanceDate", 'position', a."position",
@@ -332,6 +338,7 @@ async function querySeries(
       min: b.min,
       max: b.max,
       sourceIds: b.sourceIds,
+      sourceCount: b.sourceCount,
     });
   }
   for (const { issueId, actorId, ...reading } of row.readings) series.get(key(issueId, actorId))?.readings.push(reading);
@@ -394,20 +401,20 @@ export async function stanceIssue(ctx: Ctx, issueId: string) {
     select: { id: true, title: true, description: true, anchors: true, deletedAt: true },
   });
   if (!issue) throw notFound('Issue');
-  // The workspace in the EXISTS too, so each probe uses the (workspaceId, …) indexes rather than
-  // scanning every workspace's readings of the issue.
-  const live = { workspaceId: ctx.workspaceId, issueId, deletedAt: null, source: { deletedAt: null } } as const;
+  // From the maintained current readings (one row per live issue × actor × source), not the readings.
   const [actors, sources] = await Promise.all([
-    db().actor.findMany({
-      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: live } },
-      select: { id: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    db().source.findMany({
-      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: { workspaceId: ctx.workspaceId, issueId, deletedAt: null, actor: { deletedAt: null } } } },
-      select: { id: true, title: true, outlet: true, kind: true, reliability: true },
-      orderBy: [{ outlet: 'asc' }, { title: 'asc' }],
-    }),
+    db().$queryRaw<{ id: string; name: string }[]>`
+      SELECT ac."id", ac."name" FROM "Actor" ac
+      WHERE ac."workspaceId" = ${ctx.workspaceId}::uuid AND ac."deletedAt" IS NULL
+        AND ac."id" IN (SELECT c."actorId" FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."deletedAt" IS NULL
+                        WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY ac."name"`,
+    db().$queryRaw<{ id: string; title: string; outlet: string; kind: SourceKindCode; reliability: ReliabilityGrade }[]>`
+      SELECT s."id", s."title", s."outlet", s."kind"::text AS kind, s."reliability"::text AS reliability FROM "Source" s
+      WHERE s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL
+        AND s."id" IN (SELECT c."sourceId" FROM "CurrentReading" c JOIN "Actor" ac ON ac."id" = c."actorId" AND ac."deletedAt" IS NULL
+                       WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY s."outlet", s."title"`,
   ]);
   return { issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue, actors, sources };
 }

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContext, type Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
-import { actorProfile, stanceSeries } from '@/lib/stance/queries';
+import { actorProfile, parseReadingsCursor, stanceReadings, stanceSeries } from '@/lib/stance/queries';
 import { thinSeries } from '@/lib/stance/thinning';
 
 let ctx: Ctx;
@@ -105,4 +105,25 @@ describe('thinning readings in SQL', () => {
     const profile = await actorProfile(ctx, ids.big);
     expect(profile.issues[0]!.series.readings.length).toBeLessThanOrEqual(1000);
   });
+
+  it('pages every reading of the issue, keyset by (stance date, id): each exactly once, in order, whatever the page', async () => {
+    const seen: string[] = [];
+    let after: { date: string; id: string } | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await stanceReadings(ctx, ids.issue, {}, { limit: 6000, after });
+      seen.push(...page.rows.map((r) => `${r.date}|${r.id}`));
+      pages++;
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages).toBe(4); // 20,010 readings
+    expect(seen).toHaveLength(N + 10);
+    expect(new Set(seen).size).toBe(N + 10);
+    expect(seen).toEqual([...seen].sort());
+    // A cursor from the URL: garbage starts at the first page.
+    expect(parseReadingsCursor('2003-01-01_not-a-uuid')).toBeUndefined();
+    expect(parseReadingsCursor(`2003-01-01_${ids.issue}`)).toEqual({ date: '2003-01-01', id: ids.issue });
+  });
 });
+
