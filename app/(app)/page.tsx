@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import type { Ctx } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
+import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/queries';
 import { shiftsWindowSchema, sinceFromWindow, type ShiftsWindow } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS } from '@/lib/stance/weights';
@@ -127,14 +128,11 @@ async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
 
 async function Spread({ ctx }: { ctx: Ctx }) {
   const spread = await issueSpread(ctx);
-  // One style per actor across every issue on this page, so that Russia looks the same in each strip.
-  const actorNames = [...new Map(spread.flatMap((s) => s.actors.map((a) => [a.actorId, a.actorName] as const))).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const styleIndex = new Map(actorNames.map(([id], i) => [id, i]));
   return (
     <ChartFrame
       id="spread"
       title="Where each actor stands now"
-      description="Per issue, each actor's current position: the mean of each source's latest reading, with a bar from the lowest to the highest of those readings. The labelled anchor points of each issue's scale are under its axis."
+      description={`Per issue, where each actor stands now, with a bar from the lowest to the highest of the readings it is made of. ${currentPositionDefinition()} The labelled anchor points of each issue's scale are under its axis.`}
       csvHref="/api/stance/dashboard/export?table=spread"
     >
       {spread.length === 0 && <p className="muted">No issues yet.</p>}
@@ -153,7 +151,7 @@ async function Spread({ ctx }: { ctx: Ctx }) {
                   label={`Current positions on ${issue.title}`}
                   description={actors.map((a) => `${a.actorName} ${formatPosition(a.position)} (${a.sources} sources, ${formatPosition(a.min)} to ${formatPosition(a.max)})`).join('; ')}
                   rows={actors.map((a) => {
-                    const style = seriesStyle(styleIndex.get(a.actorId) ?? 0);
+                    const style = seriesStyle(a.styleIndex);
                     return {
                       key: a.actorId,
                       label: a.actorName,
@@ -164,7 +162,7 @@ async function Spread({ ctx }: { ctx: Ctx }) {
                       hi: a.max,
                       color: style.color,
                       shape: style.shape,
-                      title: `${a.actorName}: ${formatPosition(a.position)} (mean of ${a.sources} sources; ${formatPosition(a.min)}–${formatPosition(a.max)})`,
+                      title: `${a.actorName}: ${formatPosition(a.position)} (weighted mean of ${a.sources} sources; ${formatPosition(a.min)}–${formatPosition(a.max)})`,
                     };
                   })}
                 />

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { actorProfile } from '@/lib/stance/queries';
+import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { aggregationLabel } from '@/lib/stance/schema';
 import { ChartFrame } from './chart-frame';
 import { formatBucket, formatDay, formatPosition } from './format';
 import { seriesStyle } from './palette';
 import { ScaleDotPlot } from './scale-dot-plot';
 import { StanceChart } from './stance-chart';
-import { sourceLabel, toChartSeries } from './stance-chart-data';
+import { bucketSources, toChartSeries } from './stance-chart-data';
 
 type Profile = Awaited<ReturnType<typeof actorProfile>>;
 
@@ -18,7 +19,7 @@ type Profile = Awaited<ReturnType<typeof actorProfile>>;
 export async function ActorStance({ profile: pending, canWrite }: { profile: Promise<Profile>; canWrite: boolean }) {
   const profile = await pending;
   const { actor, issues, interests, sources, filters } = profile;
-  const style = seriesStyle(0);
+  const style = seriesStyle(actor.styleIndex);
   const agg = aggregationLabel(filters);
   const withPositions = issues.filter((i) => i.current);
 
@@ -28,7 +29,7 @@ export async function ActorStance({ profile: pending, canWrite }: { profile: Pro
         <ChartFrame
           id="actor-positions"
           title="Positions on every issue"
-          description={`Where ${actor.name} stands now on each issue: the mean of each source's latest reading, with a bar from the lowest to the highest of them. Each issue has its own scale.`}
+          description={`Where ${actor.name} stands now on each issue, with a bar from the lowest to the highest of the readings it is made of. ${currentPositionDefinition()} Each issue has its own scale.`}
           csvHref={issues.length ? `/api/stance/actors/${actor.id}/export?table=positions` : undefined}
           table={
             withPositions.length > 0 && (
@@ -142,7 +143,7 @@ export async function ActorStance({ profile: pending, canWrite }: { profile: Pro
                         <td className="num">{formatPosition(b.value)}</td>
                         <td className="num">{b.n}</td>
                         <td className="num">{formatPosition(b.min)}–{formatPosition(b.max)}</td>
-                        <td className="small">{b.sourceIds.map((id) => sourceLabel(sources[id])).join('; ')}</td>
+                        <td className="small">{bucketSources(b, sources)}</td>
                       </tr>
                     )),
                   )}

@@ -23,6 +23,8 @@ export interface ChartBucket {
 
 export interface ChartReading {
   kind: 'reading';
+  /** The assessment; its quote is fetched when the reading is pointed at (GET /api/stance/readings/:id). */
+  id: string;
   x: number;
   position: number;
   date: string;
@@ -31,12 +33,13 @@ export interface ChartReading {
   confidence: string;
   reliability: string;
   credibility: string;
-  quote: string;
 }
 
 export interface ChartSeries {
   key: string;
   name: string;
+  /** Index into the palette: the actor's own style, the same in every chart (lib/stance actorStyleIndexes). */
+  styleIndex: number;
   total: number;
   shown: number;
   buckets: ChartBucket[];
@@ -48,9 +51,16 @@ export interface ChartMark {
   label: string;
 }
 
-export function sourceLabel(source: StanceSource | undefined): string {
+export function sourceLabel(source: Pick<StanceSource, 'title' | 'outlet'> | undefined): string {
   if (!source) return 'Unknown source';
   return source.outlet && !source.title.startsWith(source.outlet) ? `${source.outlet}: ${source.title}` : source.title;
+}
+
+/** The sources of a bucket by outlet, "and N more" when the chart was sent only some of them. */
+export function bucketSources(b: Pick<StanceBucket, 'sourceIds' | 'sourceCount'>, sources: Record<string, StanceSource>): string {
+  const names = b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown source').join('; ');
+  const more = b.sourceCount - b.sourceIds.length;
+  return more > 0 ? `${names} and ${more} more` : names;
 }
 
 function bucketX(b: StanceBucket, unit: BucketUnit): number {
@@ -75,6 +85,7 @@ export function toChartSeries(
   return series.map((s) => ({
     key: s.actorId,
     name: s.actorName,
+    styleIndex: s.styleIndex,
     total: s.total,
     shown: s.shown,
     buckets: s.buckets.map((b) => ({
@@ -90,10 +101,11 @@ export function toChartSeries(
       sdSample: b.sdSample,
       min: b.min,
       max: b.max,
-      sources: b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown source').join('; '),
+      sources: bucketSources(b, sources),
     })),
     readings: s.readings.map((r) => ({
       kind: 'reading' as const,
+      id: r.id,
       x: dayMs(r.date),
       position: r.position,
       date: r.date,
@@ -102,7 +114,6 @@ export function toChartSeries(
       confidence: CONFIDENCE_LABELS[r.confidence],
       reliability: RELIABILITY_LABELS[r.reliability],
       credibility: CREDIBILITY_LABELS[r.credibility] ?? String(r.credibility),
-      quote: r.quote,
     })),
   }));
 }

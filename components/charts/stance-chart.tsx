@@ -20,8 +20,6 @@ export interface StanceChartProps {
   bandLabel: string | null;
   /** Small multiples: shorter, no anchor labels inside the plot, no legend. */
   compact?: boolean;
-  /** Index of the first series in the palette. */
-  styleOffset?: number;
 }
 
 const DAY = 86_400_000;
@@ -34,6 +32,31 @@ function ShapeMarker({ cx, cy, shape, size, fill, stroke, strokeWidth, fillOpaci
 }) {
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
   return <Symbols cx={cx} cy={cy} type={shape} size={size} fill={fill} fillOpacity={fillOpacity} stroke={stroke} strokeWidth={strokeWidth} />;
+}
+
+// Quotes are not sent with the chart (it would carry every reading's text); each is fetched once, when
+// its reading is first pointed at.
+const quotes = new Map<string, string>();
+
+function ReadingQuote({ id }: { id: string }) {
+  const [loaded, setLoaded] = useState<{ id: string; quote: string } | null>(null);
+  useEffect(() => {
+    if (quotes.has(id)) return;
+    let current = true;
+    fetch(`/api/stance/readings/${id}`)
+      .then((r) => (r.ok ? (r.json() as Promise<{ quote: string }>) : null))
+      .then((d) => {
+        if (!d) return;
+        quotes.set(id, d.quote);
+        if (current) setLoaded({ id, quote: d.quote });
+      })
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  const quote = quotes.get(id) ?? (loaded?.id === id ? loaded.quote : null);
+  return <p className="chart-tooltip-quote">{quote === null ? 'Loading the quote…' : `“${truncate(quote, 320)}”`}</p>;
 }
 
 function TooltipBody({ item, actor, aggregationLabel, bucketUnit }: {
@@ -55,7 +78,7 @@ function TooltipBody({ item, actor, aggregationLabel, bucketUnit }: {
           <dt>Reliability</dt><dd>{item.reliability}</dd>
           <dt>Credibility</dt><dd>{item.credibility}</dd>
         </dl>
-        <p className="chart-tooltip-quote">“{truncate(item.quote, 320)}”</p>
+        <ReadingQuote id={item.id} />
       </>
     );
   }
@@ -124,13 +147,12 @@ export function StanceChart({
   bucketUnit,
   bandLabel,
   compact = false,
-  styleOffset = 0,
 }: StanceChartProps) {
   const descId = useId();
   const helpId = useId();
   const [active, setActive] = useState<Active | null>(null);
   const [position, setPosition] = useState<PointPosition | null>(null);
-  const prepared: Prepared[] = useMemo(() => series.map((s, i) => ({ ...s, style: seriesStyle(i + styleOffset) })), [series, styleOffset]);
+  const prepared: Prepared[] = useMemo(() => series.map((s) => ({ ...s, style: seriesStyle(s.styleIndex) })), [series]);
 
   const activeSeries = active ? prepared[active.series] : undefined;
   const activeItem = active && activeSeries ? (active.kind === 'reading' ? activeSeries.readings : activeSeries.buckets)[active.index] : undefined;

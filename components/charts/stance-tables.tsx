@@ -1,8 +1,8 @@
-import type { StanceSeries, StanceSource } from '@/lib/stance/queries';
+import type { StanceSeries, StanceSource, stanceReadings } from '@/lib/stance/queries';
 import type { BucketUnit } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
 import { formatBucket, formatDay, formatPosition } from './format';
-import { sourceLabel } from './stance-chart-data';
+import { bucketSources, sourceLabel } from './stance-chart-data';
 
 /** The lines of the stance chart as a table: one row per actor and bucket. */
 export function SeriesTable({ series, unit, aggregationLabel, sources }: { series: StanceSeries[]; unit: BucketUnit; aggregationLabel: string; sources: Record<string, StanceSource> }) {
@@ -34,7 +34,7 @@ export function SeriesTable({ series, unit, aggregationLabel, sources }: { serie
               <td className="num">{formatPosition(b.median)}</td>
               <td className="num">{formatPosition(b.sdSample)}</td>
               <td className="num">{formatPosition(b.min)}–{formatPosition(b.max)}</td>
-              <td className="small">{b.sourceIds.map((id) => sources[id]?.outlet ?? 'Unknown').join('; ')}</td>
+              <td className="small">{bucketSources(b, sources)}</td>
             </tr>
           )),
         )}
@@ -43,42 +43,52 @@ export function SeriesTable({ series, unit, aggregationLabel, sources }: { serie
   );
 }
 
-/** The individual readings drawn on the chart (after thinning), one row each. */
-export function ReadingsTable({ series, sources }: { series: StanceSeries[]; sources: Record<string, StanceSource> }) {
-  const rows = series
-    .flatMap((s) => s.readings.map((r) => ({ ...r, actorName: s.actorName })))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.actorName.localeCompare(b.actorName)));
+type ReadingRow = Awaited<ReturnType<typeof stanceReadings>>['rows'][number];
+
+/**
+ * One page of the readings that match the filters, every one (not only those drawn), oldest first, with
+ * a link to the next page (keyset: any page costs the same). `nextHref` is null on the last page.
+ */
+export function ReadingsTable({ rows, nextHref, firstHref }: { rows: ReadingRow[]; nextHref: string | null; firstHref: string | null }) {
   return (
-    <table className="data" data-table="stance-readings">
-      <caption className="chart-sr-only">Readings by actor, source and stance date</caption>
-      <thead>
-        <tr>
-          <th>Stance date</th>
-          <th>Actor</th>
-          <th className="num">Position</th>
-          <th>Source</th>
-          <th>Analyst</th>
-          <th>Confidence</th>
-          <th>Reliability</th>
-          <th>Credibility</th>
-          <th>Quote</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-reading-id={r.id}>
-            <td>{formatDay(r.date)}</td>
-            <td>{r.actorName}</td>
-            <td className="num">{formatPosition(r.position)}</td>
-            <td className="small">{sourceLabel(sources[r.sourceId])}</td>
-            <td>{r.analyst ?? 'Unknown'}</td>
-            <td>{CONFIDENCE_LABELS[r.confidence]}</td>
-            <td>{RELIABILITY_LABELS[r.reliability]}</td>
-            <td>{CREDIBILITY_LABELS[r.credibility] ?? r.credibility}</td>
-            <td className="quote-cell">{r.quote}</td>
+    <>
+      <table className="data" data-table="stance-readings">
+        <caption className="chart-sr-only">Readings by actor, source and stance date</caption>
+        <thead>
+          <tr>
+            <th>Stance date</th>
+            <th>Actor</th>
+            <th className="num">Position</th>
+            <th>Source</th>
+            <th>Analyst</th>
+            <th>Confidence</th>
+            <th>Reliability</th>
+            <th>Credibility</th>
+            <th>Quote</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-reading-id={r.id}>
+              <td>{formatDay(r.date)}</td>
+              <td>{r.actor}</td>
+              <td className="num">{formatPosition(r.position)}</td>
+              <td className="small">{sourceLabel({ title: r.source_title, outlet: r.source_outlet })}</td>
+              <td>{r.analyst ?? 'Unknown'}</td>
+              <td>{CONFIDENCE_LABELS[r.confidence]}</td>
+              <td>{RELIABILITY_LABELS[r.reliability]}</td>
+              <td>{CREDIBILITY_LABELS[r.credibility] ?? r.credibility}</td>
+              <td className="quote-cell">{r.quote}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(nextHref || firstHref) && (
+        <p className="row" style={{ gap: 12 }}>
+          {firstHref && <a href={firstHref}>First readings</a>}
+          {nextHref && <a href={nextHref}>Next {rows.length} readings</a>}
+        </p>
+      )}
+    </>
   );
 }

@@ -26,11 +26,11 @@ export function SortHeader({ basePath, params, column, label, className }: { bas
   );
 }
 
-export function Pager({ basePath, params, page, pageCount, total }: { basePath: string; params: Params; page: number; pageCount: number; total: number }) {
+export function Pager({ basePath, params, page, pageCount, total, capped = false }: { basePath: string; params: Params; page: number; pageCount: number; total: number; capped?: boolean }) {
   return (
     <nav className="pager" aria-label="Pagination">
       <span className="muted">
-        {total} {total === 1 ? 'record' : 'records'} · page {page} of {pageCount}
+        {capped ? `More than ${total.toLocaleString('en')} records · page ${page}` : `${total} ${total === 1 ? 'record' : 'records'} · page ${page} of ${pageCount}`}
       </span>
       {page > 1 ? <Link className="btn btn-small" href={hrefWith(basePath, params, { page: page - 1 })}>← Previous</Link> : null}
       {page < pageCount ? <Link className="btn btn-small" href={hrefWith(basePath, params, { page: page + 1 })}>Next →</Link> : null}
@@ -118,11 +118,11 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
 }
 
 /** Below a list: the deleted-records toggle and the pager. */
-export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: { page: number; pageCount: number; total: number } }) {
+export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: { page: number; pageCount: number; total: number; capped?: boolean } }) {
   return (
     <div className="row" style={{ justifyContent: 'space-between' }}>
       <DeletedToggle basePath={basePath} params={params} />
-      <Pager basePath={basePath} params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+      <Pager basePath={basePath} params={params} page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { Confidence } from '../generated/prisma/enums';
 import { readAnchors } from '../issues/schema';
-import { listParamsSchema, toPage } from '../records/list-params';
+import { COUNT_CAP, listParamsSchema, toPage } from '../records/list-params';
 import { isoDate, parseInput } from '../validation';
 
 export const assessmentListSchema = listParamsSchema(['stanceDate', 'position', 'createdAt', 'updatedAt'] as const, 'stanceDate').extend({
@@ -44,9 +44,11 @@ export async function listAssessments(ctx: Ctx, raw: unknown) {
         source: { select: { id: true, title: true, outlet: true, reliability: true } },
       },
     }),
-    db().assessment.count({ where }),
+    // Capped: an exact count of a large match (a common word in ten years of quotes) costs more than
+    // the page itself. The pager says "more than" at the cap.
+    db().assessment.count({ where, take: COUNT_CAP + 1 }),
   ]);
-  return { params: p, ...toPage(items, total, p.page, p.pageSize) };
+  return { params: p, ...toPage(items, total, p.page, p.pageSize, COUNT_CAP) };
 }
 
 export async function getAssessment(ctx: Ctx, id: string) {

@@ -16,16 +16,25 @@ export function listParamsSchema<S extends readonly [string, ...string[]]>(sorta
   });
 }
 
+/** Lists over tables that grow without bound count at most this many matches (see toPage). */
+export const COUNT_CAP = 10_000;
+
 export interface Page<T> {
   items: T[];
+  /** At most the cap given to toPage; `capped` says there are more. */
   total: number;
+  capped: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
 }
 
-export function toPage<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
-  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+/** `total` counted with `take: cap + 1` (or exactly, without a cap): more than `cap` shows as "more than cap". */
+export function toPage<T>(items: T[], total: number, page: number, pageSize: number, cap = Infinity): Page<T> {
+  const capped = total > cap;
+  const shown = capped ? cap : total;
+  const more = capped && items.length === pageSize ? page + 1 : 1;
+  return { items, total: shown, capped, page, pageSize, pageCount: Math.max(more, Math.ceil(shown / pageSize), 1) };
 }
 
 /** Reads one value from Next's searchParams (which may hold arrays). */

@@ -4,11 +4,11 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import type { ActorKind, Confidence, Reliability } from '../generated/prisma/enums';
 import { readAnchors } from '../issues/schema';
 import { listParamsSchema, toPage } from '../records/list-params';
 import { aggregateReadings } from '../scenario';
 import { isoDate, parseInput } from '../validation';
+import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
 import { brierScores } from './brier';
 import { composeBaseline, composeScenario } from './inputs';
 import type { ActorOverride, Baseline, BaselineActor, BaselineReading } from './types';
@@ -25,25 +25,6 @@ export async function userNames(ids: Iterable<string | null | undefined>): Promi
 }
 
 // Baseline -------------------------------------------------------------------------------------
-
-interface LatestReadingRow {
-  assessmentId: string;
-  actorId: string;
-  sourceId: string;
-  position: number;
-  salience: number;
-  capability: number | null;
-  confidence: Confidence;
-  credibility: number;
-  stanceDate: Date;
-  quote: string;
-  sourceTitle: string;
-  outlet: string;
-  reliability: Reliability;
-  actorName: string;
-  actorKind: ActorKind;
-  parentId: string | null;
-}
 
 const fmt = (n: number) => String(Number(n.toFixed(2)));
 
@@ -73,9 +54,9 @@ function explain(readings: BaselineReading[], agg: { position: number; salience:
 
 /**
  * The baseline of an issue as of a day: for each live actor with live assessments on the issue
- * dated up to `asOf`, each source's latest reading (chosen in SQL with DISTINCT ON; ties on the
- * stance date go to the most recently recorded assessment), aggregated across sources with
- * weights confidence × source reliability (lib/scenario `aggregateReadings`). Assessments from
+ * dated up to `asOf`, each source's latest reading (lib/stance/current-position.ts, the one
+ * definition of where an actor stands), aggregated across sources with weights confidence × source
+ * reliability (lib/scenario `aggregateReadings`). Assessments from
  * deleted sources do not count. A part of another actor in the baseline (a leader of a state in
  * it, found through the parentId chain) is left out by default: `defaultIncluded` false.
  */
@@ -87,27 +68,14 @@ export async function scenarioBaseline(ctx: Ctx, issueId: string, asOf: string):
   const issue = await db().issue.findFirst({ where: { id: issueId, workspaceId: ctx.workspaceId }, select: { id: true } });
   if (!issue) throw notFound('Issue');
 
-  const rows = await db().$queryRaw<LatestReadingRow[]>`
-    SELECT DISTINCT ON (a."actorId", a."sourceId")
-      a.id AS "assessmentId", a."actorId", a."sourceId", a.position, a.salience, a.capability,
-      a.confidence::text AS confidence, a.credibility, a."stanceDate", a.quote,
-      s.title AS "sourceTitle", s.outlet, s.reliability::text AS reliability,
-      ac.name AS "actorName", ac.kind::text AS "actorKind", ac."parentId"
-    FROM "Assessment" a
-    JOIN "Actor" ac ON ac.id = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
-    JOIN "Source" s ON s.id = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
-    WHERE a."workspaceId" = ${ctx.workspaceId}::uuid
-      AND a."issueId" = ${issueId}::uuid
-      AND a."deletedAt" IS NULL
-      AND a."stanceDate" <= ${asOfDay}::date
-    ORDER BY a."actorId", a."sourceId", a."stanceDate" DESC, a."createdAt" DESC, a.id DESC`;
+  const rows = await currentReadings(ctx, issueId, asOfDay);
 
-  const byActor = new Map<string, LatestReadingRow[]>();
+  const byActor = new Map<string, CurrentReadingRow[]>();
   for (const row of rows) byActor.set(row.actorId, [...(byActor.get(row.actorId) ?? []), row]);
   const coveredBy = await coveringAncestors(ctx, [...byActor.keys()]);
 
   const actors: BaselineActor[] = [...byActor.entries()].map(([actorId, list]) => {
-    const first = list[0] as LatestReadingRow;
+    const first = list[0] as CurrentReadingRow;
     const readings: BaselineReading[] = list
       .map((r) => ({
         assessmentId: r.assessmentId,

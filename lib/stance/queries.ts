@@ -7,10 +7,12 @@ import { Prisma } from '../generated/prisma/client';
 import { readAnchors } from '../issues/schema';
 import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
 import { readingScope, weightTenthsSql } from './sql';
-import { sliceCount } from './thinning';
+import { currentPositions } from './current-position';
 import {
   MAX_BUCKETS_PER_SERIES,
-  MAX_POINTS_PER_SERIES,
+  MAX_LINE_POINTS_PER_CHART,
+  MAX_READINGS_PER_CHART,
+  MIN_BUCKETS_PER_SERIES,
   type ConfidenceLevel,
   type ReliabilityGrade,
   type SourceKindCode,
@@ -18,8 +20,8 @@ import {
 
 // Read side of the stance dashboard. Every function takes the caller's Ctx, checks 'workspace:read',
 // scopes by ctx.workspaceId and leaves out soft-deleted assessments, actors, sources and issues.
-// Aggregation and thinning happen in PostgreSQL: the browser gets at most MAX_BUCKETS_PER_SERIES
-// line points and MAX_POINTS_PER_SERIES readings per series, whatever the size of the data.
+// Aggregation and thinning happen in PostgreSQL: a chart gets at most MAX_LINE_POINTS_PER_CHART line
+// points and MAX_READINGS_PER_CHART readings in total (lib/stance/weights.ts), whatever the size of the data.
 
 // ----------------------------------------------------------------------------------------------
 // Types
@@ -64,7 +66,9 @@ export interface StanceBucket {
   sdPopulation: number;
   min: number;
   max: number;
+  /** The bucket's sources: all of them for the CSV (allStatistics), else at most MAX_SOURCES_PER_BUCKET. */
   sourceIds: string[];
+  sourceCount: number;
 }
 
 export interface StanceReading {
@@ -76,13 +80,14 @@ export interface StanceReading {
   confidence: ConfidenceLevel;
   reliability: ReliabilityGrade;
   credibility: number;
-  quote: string;
 }
 
 export interface StanceSeries {
   issueId: string;
   actorId: string;
   actorName: string;
+  /** The actor's style (colour, marker, dash) in every chart: see actorStyleIndexes. */
+  styleIndex: number;
   /** Readings that match the filters. */
   total: number;
   /** Readings sent (after thinning). */
@@ -99,7 +104,8 @@ export interface StanceSeriesResult {
   bucketUnit: BucketUnit;
   series: StanceSeries[];
   sources: Record<string, StanceSource>;
-  maxPointsPerSeries: number;
+  /** Reading markers the whole chart may send (shared by its series). */
+  maxReadings: number;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -130,6 +136,21 @@ function pickValue(b: { mean: number; median: number; wmean: number; wmedian: nu
   return f.weighted ? b.wmean : b.mean;
 }
 
+/**
+ * Each actor's place in the chart palette (components/charts/palette.ts), the same on every page and
+ * under every filter: its rank in the order the workspace's actors were created (deleted ones
+ * included), so an actor keeps its colour and marker when others are added, filtered out or deleted.
+ */
+export async function actorStyleIndexes(ctx: Ctx): Promise<Map<string, number>> {
+  authorize(ctx, 'workspace:read');
+  const rows = await db().$queryRaw<{ id: string; i: number }[]>`
+    SELECT "id", (row_number() OVER (ORDER BY "createdAt", "id") - 1)::int AS i FROM "Actor" WHERE "workspaceId" = ${ctx.workspaceId}::uuid`;
+  return new Map(rows.map((r) => [r.id, r.i]));
+}
+
+/** A chart's bucket names a few of its sources (the tooltip); the CSV of the lines names them all. */
+const MAX_SOURCES_PER_BUCKET = 5;
+
 const isoDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 // ----------------------------------------------------------------------------------------------
@@ -142,7 +163,7 @@ interface SeriesRow {
   series: { issueId: string; actorId: string; actorName: string; total: number }[];
   buckets: {
     issueId: string; actorId: string; start: string; n: number; mean: number; median: number; wmean: number; wmedian: number | null;
-    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[];
+    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[]; sourceCount: number;
   }[];
   readings: (StanceReading & { issueId: string; actorId: string })[];
   sources: StanceSource[];
@@ -163,7 +184,6 @@ export function seriesStatement(
     withAllStatistics = false,
   }: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
 ): Prisma.Sql {
-  const slices = sliceCount(maxPoints);
   const maxBuckets = MAX_BUCKETS_PER_SERIES;
   const rank = BUCKET_RANK[filters.bucket];
   const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
@@ -178,16 +198,26 @@ export function seriesStatement(
     span AS (
       SELECT "issueId", min("stanceDate") AS lo, max("stanceDate") AS hi FROM base GROUP BY "issueId"
     ),
+    totals AS (
+      SELECT "issueId", "actorId", count(*)::int AS total FROM base GROUP BY "issueId", "actorId"
+    ),
+    budget AS (
+      -- The chart's budgets are shared by all its lines: each line gets an equal part of the line
+      -- points and of the reading points (at least 4: a slice's first, last, lowest and highest).
+      SELECT least(${maxBuckets}::int, greatest(${MIN_BUCKETS_PER_SERIES}::int, ${MAX_LINE_POINTS_PER_CHART}::int / greatest(count(*), 1)::int)) AS buckets,
+             greatest(4, ${maxPoints}::int / greatest(count(*), 1)::int / 4 * 4) AS points
+      FROM totals
+    ),
     unit AS (
       -- The requested unit, or the next coarser one while a line would have too many buckets.
       SELECT "issueId",
         CASE
-          WHEN ${rank}::int <= 0 AND (hi - lo + 1) <= ${maxBuckets}::int THEN 'day'
-          WHEN ${rank}::int <= 1 AND ((date_trunc('week', hi::timestamp)::date - date_trunc('week', lo::timestamp)::date) / 7 + 1) <= ${maxBuckets}::int THEN 'week'
-          WHEN ${rank}::int <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= ${maxBuckets}::int THEN 'month'
+          WHEN ${rank}::int <= 0 AND (hi - lo + 1) <= bg.buckets THEN 'day'
+          WHEN ${rank}::int <= 1 AND ((date_trunc('week', hi::timestamp)::date - date_trunc('week', lo::timestamp)::date) / 7 + 1) <= bg.buckets THEN 'week'
+          WHEN ${rank}::int <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= bg.buckets THEN 'month'
           ELSE 'year'
         END AS unit
-      FROM span
+      FROM span CROSS JOIN budget bg
     ),
     bucketed AS (
       SELECT b.*, date_trunc(u.unit, b."stanceDate"::timestamp)::date AS bucket
@@ -217,20 +247,19 @@ export function seriesStatement(
         stddev_pop("position") AS sd_pop,
         min("position") AS lo,
         max("position") AS hi,
-        array_agg(DISTINCT "sourceId") AS sources
+        ${withAllStatistics ? Prisma.sql`array_agg(DISTINCT "sourceId")` : Prisma.sql`(array_agg(DISTINCT "sourceId"))[1:${MAX_SOURCES_PER_BUCKET}::int]`} AS sources,
+        count(DISTINCT "sourceId")::int AS nsources
       FROM cumulated
       GROUP BY "issueId", "actorId", bucket
-    ),
-    totals AS (
-      SELECT "issueId", "actorId", count(*)::int AS total FROM base GROUP BY "issueId", "actorId"
     ),
     sliced AS (
       -- Time slices share the issue's date range, so every actor is cut at the same dates (M4's pixel
       -- columns). Series at or under the limit are not thinned: they form one slice, all kept.
       SELECT b."id", b."issueId", b."actorId", b."position", b."stanceDate",
-        CASE WHEN t.total <= ${maxPoints}::int THEN -1
-             ELSE floor((b."stanceDate" - sp.lo)::float8 * ${slices}::int / (sp.hi - sp.lo + 1))::int END AS slice
+        CASE WHEN t.total <= bg.points THEN -1
+             ELSE floor((b."stanceDate" - sp.lo)::float8 * (bg.points / 4) / (sp.hi - sp.lo + 1))::int END AS slice
       FROM base b
+      CROSS JOIN budget bg
       JOIN span sp ON sp."issueId" = b."issueId"
       JOIN totals t ON t."issueId" = b."issueId" AND t."actorId" = b."actorId"
     ),
@@ -263,12 +292,12 @@ export function seriesStatement(
       (SELECT coalesce(json_agg(json_build_object(
                 'issueId', "issueId", 'actorId', "actorId", 'start', bucket, 'n', n, 'mean', mean, 'median', median,
                 'wmean', wmean, 'wmedian', wmedian, 'sdSample', sd_samp, 'sdPopulation', sd_pop, 'min', lo, 'max', hi,
-                'sourceIds', sources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
+                'sourceIds', sources, 'sourceCount', nsources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
          FROM agg) AS buckets,
       (SELECT coalesce(json_agg(json_build_object(
                 'issueId', a."issueId", 'actorId', a."actorId", 'id', a."id", 'date', a."stanceDate", 'position', a."position",
                 'sourceId', a."sourceId", 'analyst', u."name", 'confidence', a."confidence"::text,
-                'reliability', s."reliability"::text, 'credibility', a."credibility", 'quote', a."quote")
+                'reliability', s."reliability"::text, 'credibility', a."credibility")
                 ORDER BY a."issueId", a."actorId", a."stanceDate", a."id"), '[]'::json)
          FROM kept k
          JOIN "Assessment" a ON a."id" = k."id"
@@ -284,14 +313,14 @@ async function querySeries(
   options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
 ) {
   const { filters } = options;
-  const [row] = await db().$queryRaw<SeriesRow[]>(seriesStatement(ctx, options));
+  const [[row], styles] = await Promise.all([db().$queryRaw<SeriesRow[]>(seriesStatement(ctx, options)), actorStyleIndexes(ctx)]);
   if (!row) throw new Error('stance series query returned no row');
 
   const units = new Map(row.units.map((u) => [u.issueId, u.unit]));
   const key = (issueId: string, actorId: string) => `${issueId}|${actorId}`;
   const series = new Map<string, StanceSeries>();
   for (const s of row.series) {
-    series.set(key(s.issueId, s.actorId), { ...s, shown: 0, thinned: false, buckets: [], readings: [] });
+    series.set(key(s.issueId, s.actorId), { ...s, styleIndex: styles.get(s.actorId) ?? 0, shown: 0, thinned: false, buckets: [], readings: [] });
   }
   for (const b of row.buckets) {
     const unit = units.get(b.issueId) ?? 'day';
@@ -309,6 +338,7 @@ async function querySeries(
       min: b.min,
       max: b.max,
       sourceIds: b.sourceIds,
+      sourceCount: b.sourceCount,
     });
   }
   for (const { issueId, actorId, ...reading } of row.readings) series.get(key(issueId, actorId))?.readings.push(reading);
@@ -329,13 +359,13 @@ async function querySeries(
 
 /**
  * Stance over time on one issue: one series per actor, bucketed by stance date, with the readings
- * thinned to at most `maxPoints` per series. One SQL statement.
+ * thinned to at most `maxPoints` in total (shared by the series). One SQL statement.
  */
 export async function stanceSeries(
   ctx: Ctx,
   issueId: string,
   filtersInput: StanceFiltersInput = {},
-  { maxPoints = MAX_POINTS_PER_SERIES, allStatistics = false }: { maxPoints?: number; allStatistics?: boolean } = {},
+  { maxPoints = MAX_READINGS_PER_CHART, allStatistics = false }: { maxPoints?: number; allStatistics?: boolean } = {},
 ): Promise<StanceSeriesResult> {
   authorize(ctx, 'workspace:read');
   if (!isUuid(issueId)) throw notFound('Issue');
@@ -344,7 +374,7 @@ export async function stanceSeries(
     issueIds: [issueId],
     actorIds: null,
     filters,
-    maxPoints: Math.max(4, Math.min(maxPoints, MAX_POINTS_PER_SERIES)),
+    maxPoints: Math.max(4, Math.min(maxPoints, MAX_READINGS_PER_CHART)),
     withAllStatistics: allStatistics,
   });
   if (result.issuesFound === 0) throw notFound('Issue');
@@ -354,7 +384,7 @@ export async function stanceSeries(
     bucketUnit: result.units.get(issueId) ?? (filters.bucket === 'auto' ? 'day' : filters.bucket),
     series: result.series,
     sources: result.sources,
-    maxPointsPerSeries: maxPoints,
+    maxReadings: maxPoints,
   };
 }
 
@@ -371,24 +401,49 @@ export async function stanceIssue(ctx: Ctx, issueId: string) {
     select: { id: true, title: true, description: true, anchors: true, deletedAt: true },
   });
   if (!issue) throw notFound('Issue');
-  const live = { issueId, deletedAt: null, source: { deletedAt: null } } as const;
+  // From the maintained current readings (one row per live issue × actor × source), not the readings.
   const [actors, sources] = await Promise.all([
-    db().actor.findMany({
-      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: live } },
-      select: { id: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    db().source.findMany({
-      where: { workspaceId: ctx.workspaceId, deletedAt: null, assessments: { some: { issueId, deletedAt: null, actor: { deletedAt: null } } } },
-      select: { id: true, title: true, outlet: true, kind: true, reliability: true },
-      orderBy: [{ outlet: 'asc' }, { title: 'asc' }],
-    }),
+    db().$queryRaw<{ id: string; name: string }[]>`
+      SELECT ac."id", ac."name" FROM "Actor" ac
+      WHERE ac."workspaceId" = ${ctx.workspaceId}::uuid AND ac."deletedAt" IS NULL
+        AND ac."id" IN (SELECT c."actorId" FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."deletedAt" IS NULL
+                        WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY ac."name"`,
+    db().$queryRaw<{ id: string; title: string; outlet: string; kind: SourceKindCode; reliability: ReliabilityGrade }[]>`
+      SELECT s."id", s."title", s."outlet", s."kind"::text AS kind, s."reliability"::text AS reliability FROM "Source" s
+      WHERE s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL
+        AND s."id" IN (SELECT c."sourceId" FROM "CurrentReading" c JOIN "Actor" ac ON ac."id" = c."actorId" AND ac."deletedAt" IS NULL
+                       WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY s."outlet", s."title"`,
   ]);
   return { issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue, actors, sources };
 }
 
-/** Every matching reading on an issue, unthinned (for the CSV export), oldest first. */
-export async function stanceReadings(ctx: Ctx, issueId: string, filtersInput: StanceFiltersInput = {}, { limit = 200_000 } = {}) {
+/** Where a page of readings starts: after this (stance date, id), in the order of stanceReadings. */
+export interface ReadingsCursor {
+  date: string;
+  id: string;
+}
+
+/** A cursor from its URL form `YYYY-MM-DD_<uuid>`; anything else starts at the first page. */
+export function parseReadingsCursor(raw: unknown): ReadingsCursor | undefined {
+  const m = typeof raw === 'string' ? /^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/i.exec(raw) : null;
+  return m && isUuid(m[2]!) && !Number.isNaN(Date.parse(m[1]!)) ? { date: m[1]!, id: m[2]! } : undefined;
+}
+
+export const formatReadingsCursor = (c: ReadingsCursor) => `${c.date}_${c.id}`;
+
+/**
+ * Matching readings on an issue, unthinned, oldest first (by stance date, then id): the CSV export
+ * (up to `limit`) and the paged readings table (a page of `limit` after `after`, keyset-paged so that
+ * any page costs the same).
+ */
+export async function stanceReadings(
+  ctx: Ctx,
+  issueId: string,
+  filtersInput: StanceFiltersInput = {},
+  { limit = 200_000, after }: { limit?: number; after?: ReadingsCursor } = {},
+) {
   authorize(ctx, 'workspace:read');
   if (!isUuid(issueId)) throw notFound('Issue');
   const filters = withFilterDefaults(filtersInput);
@@ -405,12 +460,16 @@ export async function stanceReadings(ctx: Ctx, issueId: string, filtersInput: St
            (SELECT u."name" FROM "User" u WHERE u."id" = a."recordedById") AS analyst, a."quote", a."rationale",
            ${weightTenthsSql()} AS weight10
     ${readingScope(ctx, { issueIds: [issueId], filters })}
-    ORDER BY a."stanceDate", ac."name", a."id"
+    ${after ? Prisma.sql`AND (a."stanceDate", a."id") > (${after.date}::date, ${after.id}::uuid)` : Prisma.empty}
+    ORDER BY a."stanceDate", a."id"
     LIMIT ${limit + 1}::int`;
+  const page = rows.slice(0, limit).map((r) => ({ ...r, date: isoDay(r.date), published_at: isoDay(r.published_at), weight: r.weight10 / 10 }));
+  const last = page[page.length - 1];
   return {
     filters,
     truncated: rows.length > limit,
-    rows: rows.slice(0, limit).map((r) => ({ ...r, date: isoDay(r.date), published_at: isoDay(r.published_at), weight: r.weight10 / 10 })),
+    rows: page,
+    next: rows.length > limit && last ? { date: last.date, id: last.id } : null,
   };
 }
 
@@ -549,62 +608,24 @@ export async function latestAssessments(ctx: Ctx, limit = 10) {
 // Current positions (spread)
 // ----------------------------------------------------------------------------------------------
 
-export interface CurrentPosition {
-  issueId: string;
-  actorId: string;
-  actorName: string;
-  /** Mean, across sources, of each source's latest reading (its readings on its latest stance date). */
-  position: number;
-  median: number;
-  min: number;
-  max: number;
-  sources: number;
-  /** Latest and earliest stance date among those readings. */
-  asOf: string;
-  oldest: string;
-}
-
-async function currentPositions(ctx: Ctx, { actorId, asOf }: { actorId?: string; asOf?: string } = {}): Promise<CurrentPosition[]> {
-  const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
-    WITH ranked AS (
-      SELECT a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate",
-             rank() OVER (PARTITION BY a."issueId", a."actorId", a."sourceId" ORDER BY a."stanceDate" DESC) AS r
-      ${readingScope(ctx, { actorIds: actorId ? [actorId] : null, asOf })}
-    ),
-    per_source AS (
-      -- A source's current reading: its readings on its latest stance date (averaged when several
-      -- analysts read the same source for the same day).
-      SELECT "issueId", "actorId", "sourceId", avg("position") AS position, max("stanceDate") AS "stanceDate"
-      FROM ranked WHERE r = 1
-      GROUP BY "issueId", "actorId", "sourceId"
-    )
-    SELECT p."issueId", p."actorId", ac."name" AS "actorName", avg(p.position) AS position,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY p.position) AS median,
-           min(p.position) AS min, max(p.position) AS max, count(*)::int AS sources,
-           max(p."stanceDate") AS "asOf", min(p."stanceDate") AS oldest
-    FROM per_source p JOIN "Actor" ac ON ac."id" = p."actorId"
-    GROUP BY p."issueId", p."actorId", ac."name"
-    ORDER BY p."issueId", position, ac."name"`;
-  return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
-}
-
 /**
- * For each live issue, where each actor stands now: the mean of the latest reading from each source
- * (with the min-max across those sources). Issues without readings are included, with no actors.
+ * For each live issue, where each actor stands now (lib/stance/current-position.ts, with the min-max
+ * across sources). Issues without readings are included, with no actors.
  */
 export async function issueSpread(ctx: Ctx) {
   authorize(ctx, 'workspace:read');
-  const [issues, positions] = await Promise.all([
+  const [issues, positions, styles] = await Promise.all([
     db().issue.findMany({
       where: { workspaceId: ctx.workspaceId, deletedAt: null },
       select: { id: true, title: true, description: true, anchors: true },
       orderBy: { title: 'asc' },
     }),
     currentPositions(ctx),
+    actorStyleIndexes(ctx),
   ]);
   return issues.map((issue) => ({
     issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue,
-    actors: positions.filter((p) => p.issueId === issue.id),
+    actors: positions.filter((p) => p.issueId === issue.id).map((p) => ({ ...p, styleIndex: styles.get(p.actorId) ?? 0 })),
   }));
 }
 
@@ -614,9 +635,9 @@ export async function issueSpread(ctx: Ctx) {
 
 /**
  * An actor's current position on every issue, its stance over time per issue (thinned to
- * `maxPoints` readings per issue, for small multiples) and its stated interests.
+ * `maxPoints` readings over all issues, for small multiples) and its stated interests.
  */
-export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = 250, filters: filtersInput = {} }: { maxPoints?: number; filters?: StanceFiltersInput } = {}) {
+export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = MAX_READINGS_PER_CHART, filters: filtersInput = {} }: { maxPoints?: number; filters?: StanceFiltersInput } = {}) {
   authorize(ctx, 'workspace:read');
   if (!isUuid(actorId)) throw notFound('Actor');
   const actor = await db().actor.findFirst({ where: { id: actorId, workspaceId: ctx.workspaceId }, select: { id: true, name: true, deletedAt: true } });
@@ -624,7 +645,7 @@ export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = 250,
   const filters = withFilterDefaults(filtersInput);
   const [positions, series, interests, issues] = await Promise.all([
     currentPositions(ctx, { actorId }),
-    querySeries(ctx, { issueIds: null, actorIds: [actorId], filters, maxPoints: Math.min(maxPoints, MAX_POINTS_PER_SERIES) }),
+    querySeries(ctx, { issueIds: null, actorIds: [actorId], filters, maxPoints: Math.min(maxPoints, MAX_READINGS_PER_CHART) }),
     db().statedInterest.findMany({
       where: { workspaceId: ctx.workspaceId, actorId, deletedAt: null, source: { deletedAt: null } },
       orderBy: [{ statedOn: 'desc' }, { createdAt: 'desc' }],
@@ -637,8 +658,9 @@ export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = 250,
     }),
   ]);
   const byIssue = new Map(series.series.map((s) => [s.issueId, s]));
+  const styles = await actorStyleIndexes(ctx);
   return {
-    actor,
+    actor: { ...actor, styleIndex: styles.get(actor.id) ?? 0 },
     filters,
     issues: issues
       .filter((issue) => byIssue.has(issue.id))
@@ -733,4 +755,26 @@ export async function sourceComparison(ctx: Ctx, actorId: string, issueId: strin
   if (!row?.actor) throw notFound('Actor');
   if (!row.issue) throw notFound('Issue');
   return { actor: row.actor, issue: row.issue, asOf: asOf ?? null, placements: row.placements, stats: row.stats };
+}
+
+// ----------------------------------------------------------------------------------------------
+// One reading, on demand
+// ----------------------------------------------------------------------------------------------
+
+export interface ReadingDetail {
+  id: string;
+  quote: string;
+  rationale: string;
+}
+
+/** What a chart leaves out of each reading marker (the quote and rationale), fetched when a reader points at it. */
+export async function readingDetail(ctx: Ctx, id: string): Promise<ReadingDetail> {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(id)) throw notFound('Assessment');
+  const row = await db().assessment.findFirst({
+    where: { id, workspaceId: ctx.workspaceId, deletedAt: null, actor: { deletedAt: null }, issue: { deletedAt: null }, source: { deletedAt: null } },
+    select: { id: true, quote: true, rationale: true },
+  });
+  if (!row) throw notFound('Assessment');
+  return row;
 }

@@ -79,6 +79,13 @@ export const SOURCE_KIND_LABELS: Record<SourceKindCode, string> = {
   OTHER: 'Other',
 };
 
-/** The most buckets one line may have, and the most individual readings one series may send to the browser. */
+/**
+ * What one chart may send to the browser, whatever the size of the data: the most buckets one line
+ * may have; the line points of all its lines together (shared equally, at least MIN_BUCKETS_PER_SERIES
+ * each: more lines, coarser buckets); and the individual reading markers of all its lines together
+ * (shared equally, at least 4 per line). The rest is a click away: the paged readings table and the CSV.
+ */
 export const MAX_BUCKETS_PER_SERIES = 1000;
-export const MAX_POINTS_PER_SERIES = 1000;
+export const MIN_BUCKETS_PER_SERIES = 12;
+export const MAX_LINE_POINTS_PER_CHART = 3000;
+export const MAX_READINGS_PER_CHART = 1000;

@@ -462,6 +462,11 @@ const ROUTES: Record<string, Entry<Request>> = {
     params: idParam,
     input: ({ target }) => api('GET', `/api/stance/issues/${target.id}/export?table=readings`),
   }),
+  'app/api/stance/readings/[id]/route.ts#GET': entry('workspace:read', {
+    target: live('assessment'),
+    params: idParam,
+    input: ({ target }) => api('GET', `/api/stance/readings/${target.id}`),
+  }),
   'app/api/stance/issues/[id]/compare/export/route.ts#GET': entry('workspace:read', {
     target: live('issue'),
     params: idParam,

@@ -294,18 +294,19 @@ describe('the dashboard queries', () => {
     expect(await largestShifts(ctx, { limit: 1 })).toHaveLength(1);
   });
 
-  it("issueSpread gives each actor's current position: the mean of each source's latest reading", async () => {
+  it("issueSpread gives each actor's current position: each source's latest reading, weighted by confidence × reliability", async () => {
     const spread = await issueSpread(ctx);
     expect(spread.map((s) => s.issue.title)).toEqual(['Issue I', 'Issue J', 'Issue spanning decades']);
     const onI = spread[0]!.actors;
-    // Alpha: S1 latest 50 (01-10), S2 latest 90 (02-05), S3 latest 70 (01-03) → mean 70, min 50, max 90.
-    // Bravo: S1 60, S2 80 → 70. Sorted by position, then name.
+    // Alpha: S1 latest 50 (01-10, w 20), S2 latest 90 (02-05, w 18), S3 latest 70 (01-03, w 6)
+    //   → (1000 + 1620 + 420) / 44 = 69.09…, median 70, min 50, max 90.
+    // Bravo: S1 60 (w 10), S2 80 (w 6) → 1080 / 16 = 67.5. Sorted by position, then name.
     expect(onI.map((a) => [a.actorName, a.position, a.median, a.min, a.max, a.sources, a.asOf, a.oldest])).toEqual([
-      ['Alpha', 70, 70, 50, 90, 3, '2024-02-05', '2024-01-03'],
-      ['Bravo', 70, 70, 60, 80, 2, '2024-01-02', '2024-01-02'],
+      ['Bravo', 67.5, 70, 60, 80, 2, '2024-01-02', '2024-01-02'],
+      ['Alpha', 3040 / 44, 70, 50, 90, 3, '2024-02-05', '2024-01-03'],
     ]);
-    // J: S1's latest date has two readings (15, 35), averaged: 25.
-    expect(spread[1]!.actors.map((a) => [a.actorName, a.position, a.sources])).toEqual([['Alpha', 25, 1]]);
+    // J: S1's latest date has two readings (15, then 35): the one recorded last counts.
+    expect(spread[1]!.actors.map((a) => [a.actorName, a.position, a.sources])).toEqual([['Alpha', 35, 1]]);
   });
 
   it('latestAssessments lists the most recently recorded live readings first', async () => {
@@ -337,8 +338,8 @@ describe('the dashboard queries', () => {
   it('actorProfile gives current positions, a series per issue and live stated interests', async () => {
     const p = await actorProfile(ctx, ids.alpha);
     expect(p.issues.map((i) => [i.issue.title, i.current?.position, i.bucketUnit, i.series.buckets.length])).toEqual([
-      ['Issue I', 70, 'day', 4],
-      ['Issue J', 25, 'day', 2],
+      ['Issue I', 3040 / 44, 'day', 4],
+      ['Issue J', 35, 'day', 2],
       ['Issue spanning decades', 95, 'month', 2], // one source (S1): its latest reading
     ]);
     expect(p.interests.map((i) => i.quote)).toEqual(['Alpha wants it all']);

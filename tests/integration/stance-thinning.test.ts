@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContext, type Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
-import { actorProfile, stanceSeries } from '@/lib/stance/queries';
+import { actorProfile, parseReadingsCursor, stanceReadings, stanceSeries } from '@/lib/stance/queries';
 import { thinSeries } from '@/lib/stance/thinning';
 
 let ctx: Ctx;
@@ -53,22 +53,24 @@ async function allReadings(actorId: string) {
 }
 
 describe('thinning readings in SQL', () => {
-  it('sends at most 1,000 readings of a 20,000-reading series, keeping its first, last, lowest and highest', async () => {
+  it('sends at most 1,000 readings in all, shared by the series: 500 of the 20,000-reading one, keeping its first, last, lowest and highest', async () => {
     const result = await stanceSeries(ctx, ids.issue, {});
+    expect(result.series.reduce((n, s) => n + s.readings.length, 0)).toBeLessThanOrEqual(1000);
     const big = result.series.find((s) => s.actorId === ids.big)!;
     expect(big.total).toBe(N);
     expect(big.thinned).toBe(true);
-    expect(big.readings.length).toBeLessThanOrEqual(1000);
-    expect(big.readings.length).toBeGreaterThan(900); // 250 slices × up to 4, most slices give 4
+    expect(big.readings.length).toBeLessThanOrEqual(500);
+    expect(big.readings.length).toBeGreaterThan(450); // 125 slices × up to 4, most slices give 4
 
     const all = await allReadings(ids.big);
     const byDateId = [...all].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
     const kept = new Set(big.readings.map((r) => r.id));
     expect(kept.has(byDateId[0]!.id)).toBe(true); // first
     expect(kept.has(byDateId[byDateId.length - 1]!.id)).toBe(true); // last
-    expect(big.readings.find((r) => r.position === 0)?.quote).toBe('Reading 12345'); // minimum
-    expect(big.readings.find((r) => r.position === 100)?.quote).toBe('Reading 7777'); // maximum
-    // Readings come in date order with everything the tooltip needs.
+    const quoteOf = new Map(all.map((r) => [r.id, r.quote]));
+    expect(quoteOf.get(big.readings.find((r) => r.position === 0)!.id)).toBe('Reading 12345'); // minimum
+    expect(quoteOf.get(big.readings.find((r) => r.position === 100)!.id)).toBe('Reading 7777'); // maximum
+    // Readings come in date order with everything the tooltip shows at once (the quote is fetched on demand).
     expect(big.readings.map((r) => r.date)).toEqual([...big.readings.map((r) => r.date)].sort());
     expect(big.readings[0]).toMatchObject({ analyst: 'Thin', credibility: 3 });
   });
@@ -77,7 +79,7 @@ describe('thinning readings in SQL', () => {
     const result = await stanceSeries(ctx, ids.issue, {});
     const big = result.series.find((s) => s.actorId === ids.big)!;
     // The SQL slices the issue's whole date range (every actor's readings): 2000-01-01 .. 2013-09-08.
-    const expected = thinSeries(await allReadings(ids.big), { maxPoints: 1000, range: { first: '2000-01-01', last: '2013-09-08' } });
+    const expected = thinSeries(await allReadings(ids.big), { maxPoints: 500, range: { first: '2000-01-01', last: '2013-09-08' } });
     expect(big.readings.map((r) => r.id)).toEqual(expected.map((r) => r.id));
   });
 
@@ -98,9 +100,30 @@ describe('thinning readings in SQL', () => {
   it('thins to a smaller budget for small multiples, still keeping the extremes', async () => {
     const narrow = await stanceSeries(ctx, ids.issue, {}, { maxPoints: 200 });
     const big = narrow.series.find((s) => s.actorId === ids.big)!;
-    expect(big.readings.length).toBeLessThanOrEqual(200);
+    expect(big.readings.length).toBeLessThanOrEqual(100);
     expect(big.readings.map((r) => r.position)).toEqual(expect.arrayContaining([0, 100]));
     const profile = await actorProfile(ctx, ids.big);
-    expect(profile.issues[0]!.series.readings.length).toBeLessThanOrEqual(250);
+    expect(profile.issues[0]!.series.readings.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('pages every reading of the issue, keyset by (stance date, id): each exactly once, in order, whatever the page', async () => {
+    const seen: string[] = [];
+    let after: { date: string; id: string } | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await stanceReadings(ctx, ids.issue, {}, { limit: 6000, after });
+      seen.push(...page.rows.map((r) => `${r.date}|${r.id}`));
+      pages++;
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages).toBe(4); // 20,010 readings
+    expect(seen).toHaveLength(N + 10);
+    expect(new Set(seen).size).toBe(N + 10);
+    expect(seen).toEqual([...seen].sort());
+    // A cursor from the URL: garbage starts at the first page.
+    expect(parseReadingsCursor('2003-01-01_not-a-uuid')).toBeUndefined();
+    expect(parseReadingsCursor(`2003-01-01_${ids.issue}`)).toEqual({ date: '2003-01-01', id: ids.issue });
   });
 });
+

@@ -7,12 +7,13 @@ import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/auth/context';
 import { findOrNull } from '@/lib/records/find-or-null';
-import { stanceIssue, stanceSeries, type Anchor } from '@/lib/stance/queries';
+import { currentPositionDefinition, currentPositions } from '@/lib/stance/current-position';
+import { formatReadingsCursor, parseReadingsCursor, stanceIssue, stanceReadings, stanceSeries, type Anchor, type ReadingsCursor } from '@/lib/stance/queries';
 import { aggregationLabel, describeFilters, parseStanceFilters, stanceFiltersQuery, type StanceFilters } from '@/lib/stance/schema';
-import { MAX_POINTS_PER_SERIES } from '@/lib/stance/weights';
+import { MAX_READINGS_PER_CHART } from '@/lib/stance/weights';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { formatBucket, formatDay, formatPosition } from '@/components/charts/format';
+import { formatDay, formatPosition } from '@/components/charts/format';
 import { StanceChart } from '@/components/charts/stance-chart';
 import { toChartMarks, toChartSeries } from '@/components/charts/stance-chart-data';
 import { StanceFilterForm, weightsText } from '@/components/charts/stance-filters';
@@ -30,7 +31,9 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const data = await findOrNull(stanceIssue(ctx, id));
   if (!data) notFound();
   const { issue, actors, sources } = data;
-  const filters = parseStanceFilters(await searchParams);
+  const search = await searchParams;
+  const filters = parseStanceFilters(search);
+  const after = parseReadingsCursor(search.after);
   const canWrite = roleCan(ctx.role, 'records:write');
   const query = stanceFiltersQuery(filters);
   const applied = describeFilters(filters, { actors, sources });
@@ -71,8 +74,8 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
             </details>
           </div>
           <div className="panel">
-            <Suspense key={query} fallback={<ChartSkeleton title="Stance over time" />}>
-              <StanceOverTime ctx={ctx} issueId={issue.id} anchors={issue.anchors} filters={filters} query={query} />
+            <Suspense key={`${query}|${search.after ?? ''}`} fallback={<ChartSkeleton title="Stance over time" />}>
+              <StanceOverTime ctx={ctx} issueId={issue.id} anchors={issue.anchors} filters={filters} query={query} after={after} />
             </Suspense>
           </div>
           <div className="panel">
@@ -89,8 +92,22 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   );
 }
 
-async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: Ctx; issueId: string; anchors: Anchor[]; filters: StanceFilters; query: string }) {
-  const result = await stanceSeries(ctx, issueId, filters);
+/** Readings per page of the table view (every reading is there, page by page, and in the CSV). */
+const READINGS_PAGE = 100;
+/** Above this many line points in all, the lines' table view is left to the CSV (the page stays small). */
+const MAX_LINE_TABLE_ROWS = 400;
+
+async function StanceOverTime({ ctx, issueId, anchors, filters, query, after }: {
+  ctx: Ctx; issueId: string; anchors: Anchor[]; filters: StanceFilters; query: string; after: ReadingsCursor | undefined;
+}) {
+  const [result, current, readings] = await Promise.all([
+    stanceSeries(ctx, issueId, filters),
+    currentPositions(ctx, { issueId }),
+    stanceReadings(ctx, issueId, filters, { limit: READINGS_PAGE, after }),
+  ]);
+  const pageHref = (cursor: ReadingsCursor | null) =>
+    `/issues/${issueId}?${[query, cursor ? `after=${formatReadingsCursor(cursor)}` : ''].filter(Boolean).join('&')}#stance-over-time`;
+  const lineRows = result.series.reduce((n, s) => n + s.buckets.length, 0);
   const agg = aggregationLabel(filters);
   const unit = result.bucketUnit;
   const bandLabel =
@@ -100,18 +117,16 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
   const coarsened = filters.bucket !== 'auto' && filters.bucket !== unit;
   const low = anchors[0];
   const high = anchors[anchors.length - 1];
-  const latest = result.series
-    .map((s) => {
-      const last = s.buckets[s.buckets.length - 1];
-      return last ? `${s.actorName} ${formatPosition(last.value)} (${formatBucket(last.start, unit)})` : null;
-    })
-    .filter(Boolean)
+  const drawn = new Set(result.series.map((s) => s.actorId));
+  const latest = current
+    .filter((p) => drawn.has(p.actorId))
+    .map((p) => `${p.actorName} ${formatPosition(p.position)}`)
     .join('; ');
   const description =
     `Position of each actor (0 = ${low?.label ?? 'low end'}, 100 = ${high?.label ?? 'high end'}) by stance date: ` +
     `each line is the ${agg.toLowerCase()} of the readings per ${unit}; hollow markers are individual readings from each source` +
     (bandLabel ? `; the shaded band runs from ${bandLabel}` : '') +
-    (latest ? `. Latest: ${latest}.` : '.');
+    (latest ? `. Where each actor stands now: ${latest}.` : '.');
   const base = `/api/stance/issues/${issueId}/export`;
   const withQuery = (table: string) => `${base}?${stanceFiltersQuery(filters, { table })}`;
 
@@ -127,9 +142,13 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
         result.series.length > 0 && (
           <>
             <h3>Lines: {agg.toLowerCase()} per {unit}</h3>
-            <SeriesTable series={result.series} unit={unit} aggregationLabel={agg} sources={result.sources} />
-            <h3>Readings{thinned.length ? ' (as drawn, after thinning)' : ''}</h3>
-            <ReadingsTable series={result.series} sources={result.sources} />
+            {lineRows <= MAX_LINE_TABLE_ROWS ? (
+              <SeriesTable series={result.series} unit={unit} aggregationLabel={agg} sources={result.sources} />
+            ) : (
+              <p className="muted">{lineRows.toLocaleString('en')} line points: download them as “Lines (CSV)” above.</p>
+            )}
+            <h3 id="readings">Readings{after ? ' (continued)' : ''}</h3>
+            <ReadingsTable rows={readings.rows} nextHref={readings.next ? pageHref(readings.next) : null} firstHref={after ? pageHref(null) : null} />
           </>
         )
       }
@@ -153,6 +172,7 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
         </nav>
       )}
       <div className="chart-notes">
+        {latest && <p>Where each actor stands now: {currentPositionDefinition()}</p>}
         {filters.weighted && <p>Weighted: {weightsText()}.</p>}
         {coarsened && (
           <p>
@@ -161,8 +181,9 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query }: { ctx: 
         )}
         {thinned.length > 0 && (
           <p>
-            Readings thinned for {thinned.map((s) => s.actorName).join(', ')}: at most {MAX_POINTS_PER_SERIES.toLocaleString('en')} per actor are drawn (the first, last,
-            lowest and highest of each of {MAX_POINTS_PER_SERIES / 4} equal time slices). Lines use every reading; the CSV has them all.
+            Readings thinned for {thinned.map((s) => s.actorName).join(', ')}: at most {MAX_READINGS_PER_CHART.toLocaleString('en')} markers are drawn in all, shared
+            by the actors (for each, the first, last, lowest and highest of equal time slices). Lines use every reading; the table below and the CSV have them all.
+            Choose a shorter date range to see finer buckets and more of its readings.
           </p>
         )}
         {query && (

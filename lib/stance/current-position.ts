@@ -1,0 +1,128 @@
+import 'server-only';
+import { authorize, type Ctx } from '../auth/context';
+import { db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import type { ActorKind, Confidence, Reliability } from '../generated/prisma/enums';
+import { weightTenthsSql } from './sql';
+import { STANCE_WEIGHTS } from './weights';
+
+// "Where an actor stands now": the one definition used by the dashboard, the actor page, the issue
+// chart's "Latest" line and the scenario baseline.
+//
+//   Which readings: from each source, its latest live reading of the actor on the issue (latest stance
+//   date up to the as-of day; on a tie, the one recorded last). Readings of deleted sources, actors or
+//   issues do not count.
+//   Weights: confidence (low 1, moderate 2, high 3) × source reliability (A 1.0 … E 0.2, F 0.3),
+//   STANCE_WEIGHTS in lib/stance/weights.ts.
+//   Figure: the weighted mean of those readings' positions.
+//   As of: today for the dashboard, actor and issue pages; the scenario's as-of day for its baseline.
+//
+// Each source's latest reading is kept in "CurrentReading" by triggers on "Assessment" (migration
+// 20261202100000_current_readings), so "now" never scans every reading.
+
+const weightList = (w: Record<string, number>) => Object.entries(w).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ');
+
+/** The definition in words, for the pages that show the figure. */
+export function currentPositionDefinition(asOf?: string): string {
+  return (
+    `From each source, only its latest reading counts (the latest stance date${asOf ? ` up to ${asOf}` : ''}; on a tie, the one recorded last); ` +
+    `those readings are averaged, each weighted by confidence (${weightList(STANCE_WEIGHTS.confidence)}) × source reliability (${Object.entries(STANCE_WEIGHTS.reliability)
+      .map(([g, v]) => `${g} ${v.toFixed(1)}`)
+      .join(', ')}). Deleted readings and readings of deleted sources do not count.`
+  );
+}
+
+export interface CurrentPosition {
+  issueId: string;
+  actorId: string;
+  actorName: string;
+  /** Weighted mean, across sources, of each source's latest reading. */
+  position: number;
+  /** Unweighted median, lowest and highest of those readings. */
+  median: number;
+  min: number;
+  max: number;
+  sources: number;
+  /** Latest and earliest stance date among those readings. */
+  asOf: string;
+  oldest: string;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Where each actor stands now on each issue (optionally one issue or one actor), from the maintained current readings. */
+export async function currentPositions(ctx: Ctx, { issueId, actorId }: { issueId?: string; actorId?: string } = {}): Promise<CurrentPosition[]> {
+  authorize(ctx, 'workspace:read');
+  const where = [Prisma.sql`a."workspaceId" = ${ctx.workspaceId}::uuid`];
+  if (issueId) where.push(Prisma.sql`a."issueId" = ${issueId}::uuid`);
+  if (actorId) where.push(Prisma.sql`a."actorId" = ${actorId}::uuid`);
+  const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
+    WITH weighted AS (
+      SELECT a."issueId", a."actorId", a."position", a."stanceDate", ${weightTenthsSql()} AS w
+      FROM "CurrentReading" a
+      JOIN "Actor" ac ON ac."id" = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
+      JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
+      JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
+      WHERE ${Prisma.join(where, ' AND ')}
+    )
+    SELECT p."issueId", p."actorId", ac."name" AS "actorName",
+           sum(p.w * p."position") / sum(p.w)::float8 AS position,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY p."position") AS median,
+           min(p."position") AS min, max(p."position") AS max, count(*)::int AS sources,
+           max(p."stanceDate") AS "asOf", min(p."stanceDate") AS oldest
+    FROM weighted p JOIN "Actor" ac ON ac."id" = p."actorId"
+    GROUP BY p."issueId", p."actorId", ac."name"
+    ORDER BY p."issueId", position, ac."name"`;
+  return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
+}
+
+/** One source's latest reading of one actor, with what the scenario baseline shows of it. */
+export interface CurrentReadingRow {
+  assessmentId: string;
+  actorId: string;
+  sourceId: string;
+  position: number;
+  salience: number;
+  capability: number | null;
+  confidence: Confidence;
+  credibility: number;
+  stanceDate: Date;
+  quote: string;
+  sourceTitle: string;
+  outlet: string;
+  reliability: Reliability;
+  actorName: string;
+  actorKind: ActorKind;
+  parentId: string | null;
+}
+
+/**
+ * Each source's latest reading of each actor on an issue as of a day: the readings "where an actor
+ * stands" is made of. From the maintained current readings when none of them is later than `asOf`
+ * (always so for today); otherwise from the assessments, with the same rule.
+ */
+export async function currentReadings(ctx: Ctx, issueId: string, asOf: string): Promise<CurrentReadingRow[]> {
+  authorize(ctx, 'workspace:read');
+  const [{ latest } = { latest: null }] = await db().$queryRaw<{ latest: Date | null }[]>`
+    SELECT max("stanceDate") AS latest FROM "CurrentReading" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "issueId" = ${issueId}::uuid`;
+  const fromSummary = latest === null || isoDay(latest) <= asOf;
+  const chosen = fromSummary
+    ? Prisma.sql`
+      SELECT c."assessmentId" AS id FROM "CurrentReading" c
+      WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid`
+    : Prisma.sql`
+      SELECT DISTINCT ON (x."actorId", x."sourceId") x."id" FROM "Assessment" x
+      WHERE x."workspaceId" = ${ctx.workspaceId}::uuid AND x."issueId" = ${issueId}::uuid AND x."deletedAt" IS NULL
+        AND x."stanceDate" <= ${asOf}::date
+      ORDER BY x."actorId", x."sourceId", x."stanceDate" DESC, x."createdAt" DESC, x."id" DESC`;
+  return db().$queryRaw<CurrentReadingRow[]>`
+    SELECT a.id AS "assessmentId", a."actorId", a."sourceId", a.position, a.salience, a.capability,
+      a.confidence::text AS confidence, a.credibility, a."stanceDate", a.quote,
+      s.title AS "sourceTitle", s.outlet, s.reliability::text AS reliability,
+      ac.name AS "actorName", ac.kind::text AS "actorKind", ac."parentId"
+    FROM (${chosen}) chosen
+    JOIN "Assessment" a ON a.id = chosen.id
+    JOIN "Actor" ac ON ac.id = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
+    JOIN "Source" s ON s.id = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
+    ORDER BY a."actorId", a."sourceId"`;
+}
