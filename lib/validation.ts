@@ -64,8 +64,10 @@ export interface NumberRule {
   min: number;
   max: number;
   integer?: boolean;
-  /** Said for anything that is not a number in range. */
+  /** Said for anything that is not a number (of the right kind). */
   message: string;
+  /** Said for a number outside min-max; defaults to `message`. */
+  rangeMessage?: string;
   /** Said when the field is blank, null or absent; defaults to "<label> is required". */
   required?: string;
 }
@@ -82,7 +84,8 @@ export function strictNumber(label: string, rule: NumberRule) {
     toStrictNumber,
     z
       .custom<number>((v) => typeof v === 'number', { error: (issue) => (isBlank(issue.input) ? required : rule.message) })
-      .refine((n) => Number.isFinite(n) && n >= rule.min && n <= rule.max && (!rule.integer || Number.isInteger(n)), { error: rule.message }),
+      .refine((n) => Number.isFinite(n) && (!rule.integer || Number.isInteger(n)), { error: rule.message, abort: true })
+      .refine((n) => n >= rule.min && n <= rule.max, { error: rule.rangeMessage ?? rule.message }),
   );
   strictNumberSchemas.add(schema, { label });
   return schema;
@@ -93,7 +96,12 @@ export function optionalStrictNumber(label: string, rule: NumberRule) {
   return z.preprocess((v) => (isBlank(toStrictNumber(v)) ? null : v), strictNumber(label, rule).nullable());
 }
 
-const scaleRule = (label: string): NumberRule => ({ min: 0, max: 100, message: `${label} must be a number between 0 and 100` });
+const scaleRule = (label: string): NumberRule => ({
+  min: 0,
+  max: 100,
+  message: `${label} must be a number between 0 and 100`,
+  rangeMessage: `${label} must be between 0 and 100`,
+});
 
 /** A position, salience or capability on the 0-100 scale. */
 export const scaleValue = (label: string) => strictNumber(label, scaleRule(label));
