@@ -65,7 +65,7 @@ try {
 const port = process.env.PORT ?? '3000';
 // Our server in front of Next passes the socket address on (scripts/server.ts).
 const serverScript = path.join(REPO_ROOT, 'scripts', 'server.ts');
-if (production) childEnv.NODE_ENV = 'production';
+Object.assign(childEnv, { NODE_ENV: production ? 'production' : 'development' });
 const child = spawn(process.execPath, ['--import', 'tsx', serverScript, mode, '--port', port], { stdio: 'inherit', env: childEnv });
 
 let shuttingDown = false;
