@@ -1,0 +1,223 @@
+// Fault test (issue 13): the built app, on a PostgreSQL cluster of its own started by this test, under
+// a bounded write load while the cluster is stopped and started again. Every acknowledged write must be
+// stored exactly once, every request while the database is down must be a 503 (never a 500), and the
+// app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashTokenSecret, generateTokenSecret, displayPrefix } from '@/lib/tokens/secret';
+import { migrate } from '@/lib/db/migrate';
+import { REPO_ROOT } from '@/lib/db/server';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/errors';
+
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const available = existsSync(path.join(PG_BIN, 'pg_ctl')) && existsSync(path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
+const asRoot = process.getuid?.() === 0;
+
+/** PostgreSQL refuses to run as root: run its tools as the postgres user then. */
+function pgTool(tool: string, args: string[]) {
+  const command = asRoot ? 'runuser' : path.join(PG_BIN, tool);
+  const argv = asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args] : args;
+  const result = spawnSync(command, argv, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Attempt {
+  started: number;
+  ended: number;
+  status: number;
+  message?: string;
+}
+
+describe.skipIf(!available)('PostgreSQL stopped and restarted under write load', () => {
+  let dir: string;
+  let dataDir: string;
+  let dbPort: number;
+  let app: ChildProcess;
+  let appUrl: string;
+  let appLog = '';
+  let token: string;
+  let databaseUrl: string;
+
+  const pgCtl = (action: 'start' | 'stop') =>
+    pgTool('pg_ctl', action === 'start'
+      ? ['-D', dataDir, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '30', '-o', `-p ${dbPort} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']
+      : ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+
+  beforeAll(async () => {
+    dir = mkdtempSync('/tmp/sb-fault-');
+    chmodSync(dir, 0o777);
+    dataDir = path.join(dir, 'data');
+    mkdirSync(dataDir);
+    if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+    dbPort = await freePort();
+    pgTool('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    pgCtl('start');
+    const admin = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query('CREATE DATABASE stanceboard_fault');
+    await client.end();
+    databaseUrl = `postgresql://postgres@127.0.0.1:${dbPort}/stanceboard_fault`;
+    await migrate(databaseUrl);
+
+    // One workspace, one analyst with a token: written with SQL so this test needs none of the app's modules' state.
+    token = generateTokenSecret();
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const ws = (await db.query(`INSERT INTO "Workspace" (id, name, slug) VALUES (gen_random_uuid(), 'Fault desk', 'fault-desk') RETURNING id`)).rows[0].id;
+    const user = (await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'fault@test.local', 'Fault', 'x', now()) RETURNING id`)).rows[0].id;
+    await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'ANALYST')`, [ws, user]);
+    await db.query(`INSERT INTO "ApiToken" (id, "workspaceId", "userId", name, role, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, $2, 'load', 'ANALYST', $3, $4)`, [
+      ws,
+      user,
+      hashTokenSecret(token),
+      displayPrefix(token),
+    ]);
+    await db.end();
+
+    const port = await freePort();
+    appUrl = `http://127.0.0.1:${port}`;
+    app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET: 'fault-secret-fault-secret-fault-secret-00' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    app.stdout?.on('data', (chunk) => (appLog += chunk));
+    app.stderr?.on('data', (chunk) => (appLog += chunk));
+    for (let i = 0; i < 200; i++) {
+      if ((await fetch(`${appUrl}/api/health`).catch(() => null))?.ok) return;
+      await sleep(300);
+    }
+    throw new Error(`The app did not start:\n${appLog}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    app?.kill('SIGTERM');
+    try {
+      pgCtl('stop');
+    } catch {
+      // already stopped
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged write exactly once, answers 503 while down, and recovers by itself', async () => {
+    const attempts: Attempt[] = [];
+    const acknowledged = new Map<string, number>();
+    let stopAt = Infinity;
+    let stoppedAt = Infinity;
+    let restartAt = Infinity;
+    let restartedAt = Infinity;
+    let running = true;
+
+    async function writer(id: number) {
+      for (let n = 0; running; n++) {
+        const name = `Writer ${id} actor ${n}`;
+        const key = randomUUID();
+        // A client that retries with the same Idempotency-Key until it gets an answer that is not a 503.
+        for (let tries = 0; running || tries === 0; tries++) {
+          const started = Date.now();
+          let status = 0;
+          let message: string | undefined;
+          try {
+            const response = await fetch(`${appUrl}/api/v1/actors`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+              body: JSON.stringify({ name, kind: 'STATE' }),
+              signal: AbortSignal.timeout(15_000),
+            });
+            status = response.status;
+            const body = await response.json().catch(() => null);
+            message = body?.error?.message;
+            if (status === 503) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+          } catch (error) {
+            message = String(error);
+          }
+          attempts.push({ started, ended: Date.now(), status, message });
+          if (status >= 200 && status < 300) {
+            acknowledged.set(name, (acknowledged.get(name) ?? 0) + 1);
+            break;
+          }
+          if (status !== 503 && status !== 409) break;
+          await sleep(200);
+        }
+      }
+    }
+
+    const writers = Array.from({ length: 4 }, (_, i) => writer(i));
+    await sleep(3000);
+    stopAt = Date.now();
+    pgCtl('stop');
+    stoppedAt = Date.now();
+    await sleep(4000);
+    restartAt = Date.now();
+    pgCtl('start');
+    restartedAt = Date.now();
+    let recoveredAt = Infinity;
+    while (Date.now() - restartedAt < 30_000) {
+      const ok = attempts.find((a) => a.started >= restartedAt && a.status >= 200 && a.status < 300);
+      if (ok) {
+        recoveredAt = ok.ended;
+        break;
+      }
+      await sleep(100);
+    }
+    await sleep(2000);
+    running = false;
+    await Promise.all(writers);
+
+    const during = attempts.filter((a) => a.started >= stoppedAt && a.ended <= restartAt);
+    const ok = attempts.filter((a) => a.status >= 200 && a.status < 300);
+    const unavailable = attempts.filter((a) => a.status === 503);
+    const recoverySeconds = (recoveredAt - restartedAt) / 1000;
+    const others = attempts.filter((a) => !(a.status >= 200 && a.status < 300) && a.status !== 503);
+    const otherCounts = new Map<string, number>();
+    for (const a of others) otherCounts.set(`${a.status || 'no answer'}`, (otherCounts.get(`${a.status || 'no answer'}`) ?? 0) + 1);
+    const otherByStatus = [...otherCounts].map(([status, n]) => `${status}×${n}`).join(' ');
+    console.log(
+      `[fault: database restart] requests ${attempts.length}, 2xx ${ok.length}, 503 ${unavailable.length}, other ${others.length}${others.length ? ` (${otherByStatus})` : ''}; ` +
+        `outage ${((restartedAt - stopAt) / 1000).toFixed(1)} s (${during.length} requests inside it); recovery ${recoverySeconds.toFixed(2)} s after the restart; acknowledged writes ${acknowledged.size}`,
+    );
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ name: string; n: string }>(`SELECT name, count(*) AS n FROM "Actor" GROUP BY name`);
+    await db.end();
+    const stored = new Map(rows.map((r) => [r.name, Number(r.n)]));
+
+    expect(ok.length).toBeGreaterThan(10);
+    expect(during.length).toBeGreaterThan(0);
+    for (const a of during) {
+      expect(a.status, `during the outage: ${a.message}`).toBe(503);
+      expect(a.message).toBe(DATABASE_UNAVAILABLE_MESSAGE);
+    }
+    expect(attempts.filter((a) => a.status >= 500 && a.status !== 503).map((a) => a.message)).toEqual([]);
+    for (const [name, times] of acknowledged) {
+      expect(times, name).toBe(1);
+      expect(stored.get(name), `${name} acknowledged but stored ${stored.get(name) ?? 0} times`).toBe(1);
+    }
+    // Nothing stored twice, acknowledged or not.
+    expect([...stored.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(recoverySeconds).toBeLessThan(15);
+    expect(app.exitCode).toBeNull();
+    expect(appLog).not.toMatch(/uncaughtException|unhandledRejection|Unhandled 'error' event/);
+  }, 90_000);
+});
