@@ -1,8 +1,10 @@
-// Fault test (issue 13): the built app, on a PostgreSQL cluster of its own started by this test, under
+// Fault tests (issue 13): the built app, on a PostgreSQL cluster of its own started by this test, under
 // a bounded write load while the cluster is stopped and started again. Every acknowledged write must be
 // stored exactly once, every request while the database is down must be a 503 (never a 500), and the
-// app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds. Then the
+// app is killed (SIGKILL) in the middle of a 60,000-row import: nothing of it may remain.
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -19,12 +21,16 @@ const available = existsSync(path.join(PG_BIN, 'pg_ctl')) && existsSync(path.joi
 const asRoot = process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root: run its tools as the postgres user then. */
-function pgTool(tool: string, args: string[]) {
+async function pgTool(tool: string, args: string[]): Promise<string> {
   const command = asRoot ? 'runuser' : path.join(PG_BIN, tool);
   const argv = asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args] : args;
-  const result = spawnSync(command, argv, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
-  return result.stdout;
+  // Asynchronous, so the writers keep sending requests while the cluster stops and starts.
+  try {
+    return (await promisify(execFile)(command, argv, { encoding: 'utf8' })).stdout;
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string };
+    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr || e.stdout || String(error)}`);
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,6 +57,24 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
       ? ['-D', dataDir, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '30', '-o', `-p ${dbPort} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']
       : ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
 
+  async function startApp() {
+    const port = await freePort();
+    appUrl = `http://127.0.0.1:${port}`;
+    appLog = '';
+    app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET: 'fault-secret-fault-secret-fault-secret-00' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    app.stdout?.on('data', (chunk) => (appLog += chunk));
+    app.stderr?.on('data', (chunk) => (appLog += chunk));
+    for (let i = 0; i < 200; i++) {
+      if ((await fetch(`${appUrl}/api/health`).catch(() => null))?.ok) return;
+      await sleep(300);
+    }
+    throw new Error(`The app did not start:\n${appLog}`);
+  }
+
   beforeAll(async () => {
     dir = mkdtempSync('/tmp/sb-fault-');
     chmodSync(dir, 0o777);
@@ -58,8 +82,8 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     mkdirSync(dataDir);
     if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
     dbPort = await freePort();
-    pgTool('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    pgCtl('start');
+    await pgTool('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    await pgCtl('start');
     const admin = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
@@ -83,29 +107,12 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     ]);
     await db.end();
 
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET: 'fault-secret-fault-secret-fault-secret-00' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    app.stdout?.on('data', (chunk) => (appLog += chunk));
-    app.stderr?.on('data', (chunk) => (appLog += chunk));
-    for (let i = 0; i < 200; i++) {
-      if ((await fetch(`${appUrl}/api/health`).catch(() => null))?.ok) return;
-      await sleep(300);
-    }
-    throw new Error(`The app did not start:\n${appLog}`);
+    await startApp();
   }, 120_000);
 
   afterAll(async () => {
     app?.kill('SIGTERM');
-    try {
-      pgCtl('stop');
-    } catch {
-      // already stopped
-    }
+    await pgCtl('stop').catch(() => undefined); // already stopped
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -155,11 +162,11 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     const writers = Array.from({ length: 4 }, (_, i) => writer(i));
     await sleep(3000);
     stopAt = Date.now();
-    pgCtl('stop');
+    await pgCtl('stop');
     stoppedAt = Date.now();
-    await sleep(4000);
+    await sleep(6000);
     restartAt = Date.now();
-    pgCtl('start');
+    await pgCtl('start');
     restartedAt = Date.now();
     let recoveredAt = Infinity;
     while (Date.now() - restartedAt < 30_000) {
@@ -179,12 +186,13 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     const unavailable = attempts.filter((a) => a.status === 503);
     const recoverySeconds = (recoveredAt - restartedAt) / 1000;
     const others = attempts.filter((a) => !(a.status >= 200 && a.status < 300) && a.status !== 503);
+    const slowest503 = Math.max(0, ...unavailable.map((a) => a.ended - a.started)) / 1000;
     const otherCounts = new Map<string, number>();
     for (const a of others) otherCounts.set(`${a.status || 'no answer'}`, (otherCounts.get(`${a.status || 'no answer'}`) ?? 0) + 1);
     const otherByStatus = [...otherCounts].map(([status, n]) => `${status}×${n}`).join(' ');
     console.log(
       `[fault: database restart] requests ${attempts.length}, 2xx ${ok.length}, 503 ${unavailable.length}, other ${others.length}${others.length ? ` (${otherByStatus})` : ''}; ` +
-        `outage ${((restartedAt - stopAt) / 1000).toFixed(1)} s (${during.length} requests inside it); recovery ${recoverySeconds.toFixed(2)} s after the restart; acknowledged writes ${acknowledged.size}`,
+        `outage ${((restartedAt - stopAt) / 1000).toFixed(1)} s (${during.length} requests inside it); recovery ${recoverySeconds.toFixed(2)} s after the restart; slowest 503 ${slowest503.toFixed(2)} s; acknowledged writes ${acknowledged.size}`,
     );
 
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -210,4 +218,66 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     expect(app.exitCode).toBeNull();
     expect(appLog).not.toMatch(/uncaughtException|unhandledRejection|Unhandled 'error' event/);
   }, 90_000);
+  it('an import killed (SIGKILL) while writing leaves nothing behind, and the restarted app imports it whole', async () => {
+    const ROWS = Number(process.env.FAULT_IMPORT_ROWS ?? 60_000);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM "Assessment"`)).rows[0].n);
+    const ws = (await db.query(`SELECT id FROM "Workspace" WHERE slug = 'fault-desk'`)).rows[0].id;
+    await db.query(`INSERT INTO "Actor" (id, "workspaceId", name, kind, "updatedAt") VALUES (gen_random_uuid(), $1, 'Import actor', 'STATE', now())`, [ws]);
+    await db.query(
+      `INSERT INTO "Issue" (id, "workspaceId", title, anchors, "updatedAt") VALUES (gen_random_uuid(), $1, 'Import issue', '[{"value":0,"label":"None"},{"value":100,"label":"All"}]', now())`,
+      [ws],
+    );
+    await db.query(`INSERT INTO "Source" (id, "workspaceId", title, outlet, "publishedAt", kind, reliability, "updatedAt") VALUES (gen_random_uuid(), $1, 'Import source', 'AP', '2020-11-10', 'NEWS', 'B', now())`, [ws]);
+    const lines = ['actor,issue,source,position,salience,capability,confidence,credibility,stance_date,quote,rationale'];
+    for (let i = 0; i < ROWS; i++) lines.push(`Import actor,Import issue,Import source,${i % 101},50,,high,2,2020-11-10,"Reading ${i} of the bulk file",`);
+    const csv = lines.join('\n');
+    const before = await count();
+
+    const started = Date.now();
+    const response = await fetch(`${appUrl}/api/v1/import/assessments?mode=commit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    let killedAt = 0;
+    while (!killedAt) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen += decoder.decode(value, { stream: true });
+      // Kill at the first progress line of the write phase: the transaction is open and rows are going in.
+      if (/"phase":"write","done":[1-9]/.test(seen)) {
+        app.kill('SIGKILL');
+        killedAt = Date.now();
+      }
+    }
+    await reader.cancel().catch(() => undefined);
+    expect(killedAt, `the import finished before it could be killed: ${seen.slice(-300)}`).toBeGreaterThan(0);
+    await new Promise((resolve) => (app.exitCode !== null || app.signalCode ? resolve(null) : app.once('exit', resolve)));
+    // PostgreSQL rolls the open transaction back when the connection drops.
+    for (let i = 0; i < 50 && (await db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction' OR query LIKE 'INSERT INTO "Assessment"%'`)).rows[0].n !== '0'; i++) await sleep(100);
+    const afterKill = await count();
+
+    await startApp();
+    const redo = await fetch(`${appUrl}/api/v1/import/assessments?mode=commit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const redoBody = await redo.json();
+    const afterRedo = await count();
+    await db.end();
+    console.log(
+      `[fault: app killed mid-import] ${ROWS} rows; killed ${((killedAt - started) / 1000).toFixed(1)} s into the import, during the write phase; ` +
+        `rows stored after the kill: ${afterKill - before}; after the restarted app's import: ${afterRedo - before} (HTTP ${redo.status})`,
+    );
+    expect(afterKill).toBe(before);
+    expect(redo.status, JSON.stringify(redoBody).slice(0, 300)).toBe(201);
+    expect(afterRedo - before).toBe(ROWS);
+  }, 180_000);
 });
