@@ -2,7 +2,7 @@
 // a bounded write load while the cluster is stopped and started again. Every acknowledged write must be
 // stored exactly once, every request while the database is down must be a 503 (never a 500), and the
 // app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds. Then the
-// app is killed (SIGKILL) in the middle of a 60,000-row import: nothing of it may remain.
+// app is killed (SIGKILL) in the middle of a 20,000-row import (FAULT_IMPORT_ROWS): nothing of it may remain.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -219,7 +219,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     expect(appLog).not.toMatch(/uncaughtException|unhandledRejection|Unhandled 'error' event/);
   }, 90_000);
   it('an import killed (SIGKILL) while writing leaves nothing behind, and the restarted app imports it whole', async () => {
-    const ROWS = Number(process.env.FAULT_IMPORT_ROWS ?? 60_000);
+    const ROWS = Number(process.env.FAULT_IMPORT_ROWS ?? 20_000);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const count = async () => Number((await db.query(`SELECT count(*) AS n FROM "Assessment"`)).rows[0].n);
