@@ -1,4 +1,5 @@
 // One error family for the whole app, mapped to HTTP statuses and form messages here and only here.
+import { markDatabaseUnavailable } from './db/outage';
 
 export type AppErrorCode =
   | 'UNAUTHENTICATED'
@@ -83,7 +84,10 @@ export const databaseUnavailable = () => new AppError('UNAVAILABLE', DATABASE_UN
 /** The AppError an error stands for: itself, a 503 for a database outage, or null for a bug. */
 export function asAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
-  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isDatabaseUnavailable(error)) {
+    markDatabaseUnavailable();
+    return databaseUnavailable();
+  }
   return null;
 }
 

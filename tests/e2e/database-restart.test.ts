@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTokenSecret, generateTokenSecret, displayPrefix } from '@/lib/tokens/secret';
 import { migrate } from '@/lib/db/migrate';
 import { REPO_ROOT } from '@/lib/db/server';
+import { encode } from 'next-auth/jwt';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/errors';
 import { freePort } from '../setup/app.global';
 
@@ -51,6 +52,9 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
   let appLog = '';
   let token: string;
   let databaseUrl: string;
+  /** A signed-in browser's cookie, for the pages. */
+  let sessionCookie: string;
+  const AUTH_SECRET = 'fault-secret-fault-secret-fault-secret-00';
 
   const pgCtl = (action: 'start' | 'stop') =>
     pgTool('pg_ctl', action === 'start'
@@ -63,7 +67,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     appLog = '';
     app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET: 'fault-secret-fault-secret-fault-secret-00' },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     app.stdout?.on('data', (chunk) => (appLog += chunk));
@@ -105,6 +109,9 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
       hashTokenSecret(token),
       displayPrefix(token),
     ]);
+    const sid = (await db.query(`INSERT INTO "AuthSession" ("userId", "currentWorkspaceId", "expiresAt") VALUES ($1, $2, now() + interval '1 hour') RETURNING id`, [user, ws])).rows[0].id;
+    const jwt = await encode({ token: { sid }, secret: AUTH_SECRET, salt: 'authjs.session-token' });
+    sessionCookie = `authjs.session-token=${jwt}`;
     await db.end();
 
     await startApp();
@@ -159,11 +166,15 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
       }
     }
 
+    const page = () => fetch(`${appUrl}/actors`, { headers: { cookie: sessionCookie }, redirect: 'manual' });
+    const pageBefore = await page();
+    expect(pageBefore.status, 'a signed-in page before the outage').toBe(200);
     const writers = Array.from({ length: 4 }, (_, i) => writer(i));
     await sleep(3000);
     stopAt = Date.now();
     await pgCtl('stop');
     stoppedAt = Date.now();
+    const pageDuring = await page();
     await sleep(6000);
     restartAt = Date.now();
     await pgCtl('start');
@@ -192,7 +203,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     const otherByStatus = [...otherCounts].map(([status, n]) => `${status}×${n}`).join(' ');
     console.log(
       `[fault: database restart] requests ${attempts.length}, 2xx ${ok.length}, 503 ${unavailable.length}, other ${others.length}${others.length ? ` (${otherByStatus})` : ''}; ` +
-        `outage ${((restartedAt - stopAt) / 1000).toFixed(1)} s (${during.length} requests inside it); recovery ${recoverySeconds.toFixed(2)} s after the restart; slowest 503 ${slowest503.toFixed(2)} s; acknowledged writes ${acknowledged.size}`,
+        `outage ${((restartedAt - stopAt) / 1000).toFixed(1)} s (${during.length} requests inside it); page during it HTTP ${pageDuring.status}; recovery ${recoverySeconds.toFixed(2)} s after the restart; slowest 503 ${slowest503.toFixed(2)} s; acknowledged writes ${acknowledged.size}`,
     );
 
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -201,6 +212,8 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     await db.end();
     const stored = new Map(rows.map((r) => [r.name, Number(r.n)]));
 
+    expect(pageDuring.status, 'a page during the outage').toBe(503);
+    expect(pageDuring.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(ok.length).toBeGreaterThan(10);
     expect(during.length).toBeGreaterThan(0);
     for (const a of during) {
