@@ -15,7 +15,28 @@ function hasSessionCookie(request: NextRequest): boolean {
   return SESSION_COOKIES.some((name) => request.cookies.has(name)) || Boolean(request.headers.get('authorization'));
 }
 
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+function servedOverHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
+/**
+ * Every POST to a page is a server action. Browsers always send Origin with one; Next checks it against
+ * the host only when present, so a request without it (a forged or replayed one) is refused here.
+ */
+function isActionPostWithoutOrigin(request: NextRequest, isApi: boolean): boolean {
+  return !isApi && request.method === 'POST' && !request.headers.get('origin');
+}
+
 export function proxy(request: NextRequest) {
+  const response = answer(request);
+  // Only over https: sent over http it would be ignored, and a local install must keep working on http.
+  if (servedOverHttps(request)) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
+}
+
+function answer(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
   const isPublic = isApi
@@ -24,6 +45,15 @@ export function proxy(request: NextRequest) {
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+
+  if (isActionPostWithoutOrigin(request, isApi)) {
+    const response = NextResponse.json(
+      { error: { code: 'FORBIDDEN', message: 'This form was sent without an Origin header; reload the page and try again.' } },
+      { status: 403 },
+    );
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  }
 
   if (!isPublic && !hasSessionCookie(request)) {
     let response: NextResponse;

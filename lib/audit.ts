@@ -5,6 +5,7 @@ export type AuditAction =
   | 'auth.sign_in'
   | 'auth.sign_in_failed'
   | 'auth.sign_out'
+  | 'auth.signed_out_everywhere'
   | 'member.added'
   | 'member.role_changed'
   | 'member.disabled'

@@ -63,8 +63,10 @@ try {
 }
 
 const port = process.env.PORT ?? '3000';
-const nextBin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [nextBin, mode, '--port', port], { stdio: 'inherit', env: childEnv });
+// Our server in front of Next passes the socket address on (scripts/server.ts).
+const serverScript = path.join(REPO_ROOT, 'scripts', 'server.ts');
+Object.assign(childEnv, { NODE_ENV: production ? 'production' : 'development' });
+const child = spawn(process.execPath, ['--import', 'tsx', serverScript, mode, '--port', port], { stdio: 'inherit', env: childEnv });
 
 let shuttingDown = false;
 async function shutdown(code: number) {

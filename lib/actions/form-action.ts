@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import type { Ctx } from '../auth/context';
 import { requireContext } from '../auth/request';
 import { formStateFromError, type FormState } from '../errors';
-import { formDataToObject, formValues } from '../validation';
+import { assertStorableText, formDataToObject, formValues } from '../validation';
 import { withSavedFlag, type SavedKind } from './saved';
 
 export interface FormActionOutcome {
@@ -28,7 +28,9 @@ export async function runFormAction<T>(
   let outcome: FormActionOutcome;
   try {
     const ctx = await requireContext();
-    outcome = after(await run(ctx, formDataToObject(formData)));
+    const raw = formDataToObject(formData);
+    assertStorableText(raw, 'The form');
+    outcome = after(await run(ctx, raw));
   } catch (error) {
     return formStateFromError(error, formValues(formData));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActorKind } from '../generated/prisma/enums';
-import { optionalText, recordId, requiredText, version } from '../validation';
+import { optionalText, recordId, requiredText, storableString, version } from '../validation';
 
 export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
   PERSON: 'Person',
@@ -13,7 +13,7 @@ export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
 const aliasList = z.preprocess(
   (value) => (typeof value === 'string' ? value.split(/[,\n;]/) : value ?? []),
   z
-    .array(z.string().trim().max(120, { error: 'Each alias must be at most 120 characters' }))
+    .array(storableString('Each alias').trim().max(120, { error: 'Each alias must be at most 120 characters' }))
     .transform((list) => [...new Set(list.filter(Boolean))])
     .refine((list) => list.length <= 50, { error: 'At most 50 aliases' }),
 );

@@ -1,4 +1,5 @@
 import { AppError, invalid } from '../errors';
+import { assertStorableText } from '../validation';
 
 /** JSON bodies of record writes: a source text is up to 500,000 characters, so a few MB is ample. */
 export const JSON_BODY_MAX_BYTES = 4 * 1024 * 1024;
@@ -94,5 +95,6 @@ export async function readJsonObject(request: Request, maxBytes = JSON_BODY_MAX_
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalid({ _body: ['Send a JSON object'] }, 'The request body must be a JSON object ({ … }).');
   }
+  assertStorableText(value, 'The request body');
   return value as Record<string, unknown>;
 }

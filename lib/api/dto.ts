@@ -136,7 +136,7 @@ export const estimateDto = z
 export const errorDto = z
   .object({
     error: z.object({
-      code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'INTERNAL']),
+      code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE', 'INTERNAL']),
       message: z.string(),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional().describe('Messages per input field (dotted path); _form for the whole input'),
       details: z.unknown().optional().describe('409: { current } the record as stored now'),

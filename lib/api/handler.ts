@@ -4,6 +4,7 @@ import type { Permission } from '../auth/permissions';
 import { requireContext } from '../auth/request';
 import { AppError, errorResponse } from '../errors';
 import { contextForToken } from '../tokens/authenticate';
+import { withIdempotency } from './idempotency';
 import { hitRateLimit, type RateLimitState } from './rate-limit';
 
 export interface ApiCall<P> {
@@ -86,7 +87,7 @@ function withHeaders(response: Response, limit: RateLimitState | undefined): Res
 
 /**
  * The one wrapper of every /api/v1 route: authentication (token or session), the per-caller rate
- * limit, the permission check, and errors mapped to `{ error: { code, message, fieldErrors } }`
+ * limit, the permission check, Idempotency-Key on POSTs (lib/api/idempotency.ts), and errors mapped to `{ error: { code, message, fieldErrors } }`
  * with the status from lib/errors.ts. Route files stay one line per method.
  */
 export function apiRoute<P extends Record<string, string | string[]> = Record<string, never>>(
@@ -100,7 +101,9 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
       limit = await hitRateLimit(rateLimitKey(ctx));
       if (options.permission) authorize(ctx, options.permission);
       const params = (await context?.params) ?? ({} as P);
-      return withHeaders(await run({ ctx, request, params }), limit);
+      // Keys are the caller's own: the same key from another user or workspace is another request.
+      const answer = await withIdempotency(request, `${ctx.workspaceId}:${ctx.userId}`, () => run({ ctx, request, params }));
+      return withHeaders(answer, limit);
     } catch (error) {
       return withHeaders(errorResponse(error), limit);
     }

@@ -90,6 +90,20 @@ async function withCurrentRecord<Dto extends { id: string }>(resource: ApiResour
   throw error;
 }
 
+/**
+ * The stored record after a committed write. If reading it back fails (the database went away just
+ * after the commit), the write still succeeded and is answered as such, with its id: a 500 here would
+ * make a retrying client write it twice.
+ */
+async function readBack<Dto extends { id: string }>(resource: ApiResource<Dto>, ctx: Ctx, written: { id: string; version?: number }): Promise<unknown> {
+  try {
+    return await resource.get(ctx, written.id);
+  } catch (error) {
+    console.error(`${resource.label} ${written.id} was saved but could not be read back:`, error);
+    return { ...written, note: 'Saved. The stored record could not be read back just now; GET it from the Location URL.' };
+  }
+}
+
 /** GET (list / CSV) and POST for /api/v1/<path>; GET, PATCH, PUT, DELETE for /api/v1/<path>/{id}. */
 export function resourceRoutes<Dto extends { id: string }>(resource: ApiResource<Dto>) {
   const location = (id: string) => `/api/v1/${resource.path}/${id}`;
@@ -112,7 +126,7 @@ export function resourceRoutes<Dto extends { id: string }>(resource: ApiResource
   const create = apiRoute({ permission: resource.writePermission }, async ({ ctx, request }) => {
     const body = await readJsonObject(request);
     const { id } = await resource.create(ctx, body);
-    return json(await resource.get(ctx, id), { status: 201, headers: { Location: location(id) } });
+    return json(await readBack(resource, ctx, { id }), { status: 201, headers: { Location: location(id) } });
   });
 
   const get = apiRoute<IdParams>({ permission: resource.readPermission }, async ({ ctx, params }) => json(await resource.get(ctx, params.id)));
@@ -122,24 +136,26 @@ export function resourceRoutes<Dto extends { id: string }>(resource: ApiResource
     const body = await readJsonObject(request);
     const current = await resource.get(ctx, params.id);
     const kept = Object.fromEntries(resource.editable.map((field) => [field, current[field]]));
+    let written: { id: string; version: number } | undefined;
     try {
-      await resource.update(ctx, { ...kept, ...body, id: params.id });
+      written = await resource.update(ctx, { ...kept, ...body, id: params.id });
     } catch (error) {
       await withCurrentRecord(resource, ctx, params.id, error);
     }
-    return json(await resource.get(ctx, params.id));
+    return json(await readBack(resource, ctx, written ?? { id: params.id }));
   });
 
   /** PUT: the body is the whole record (fields left out take their defaults). `version` is required. */
   const put = apiRoute<IdParams>({ permission: resource.writePermission }, async ({ ctx, request, params }) => {
     assertId(resource, params.id);
     const body = await readJsonObject(request);
+    let written: { id: string; version: number } | undefined;
     try {
-      await resource.update(ctx, { ...body, id: params.id });
+      written = await resource.update(ctx, { ...body, id: params.id });
     } catch (error) {
       await withCurrentRecord(resource, ctx, params.id, error);
     }
-    return json(await resource.get(ctx, params.id));
+    return json(await readBack(resource, ctx, written ?? { id: params.id }));
   });
 
   const remove = apiRoute<IdParams>({ permission: resource.writePermission }, async ({ ctx, params }) => {

@@ -1,14 +1,18 @@
 /**
- * The caller's address. Next's server appends the socket address to X-Forwarded-For, so the last
- * entry is the one a client cannot forge (set TRUSTED_PROXY_HOPS when behind more proxies).
+ * Set by our HTTP server (scripts/server.ts) to the socket's remote address on every request,
+ * replacing whatever a client sent under that name.
+ */
+export const PEER_ADDRESS_HEADER = 'x-stanceboard-peer-address';
+
+/**
+ * The caller's address, for the login throttle and the audit log. With TRUSTED_PROXY_HOPS=0 (the
+ * default) X-Forwarded-For is ignored, since any client can write it, and the socket address is used.
+ * Behind N proxies, each appending the address it saw, the Nth entry from the right is the client.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (forwarded) {
-    const hops = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
-    const trusted = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-    const ip = hops[Math.max(0, hops.length - 1 - trusted)];
-    if (ip) return ip;
-  }
-  return headers.get('x-real-ip') ?? 'unknown';
+  const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || 'unknown';
+  const trusted = Math.max(0, Math.floor(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
+  if (trusted === 0) return peer;
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return hops[hops.length - trusted] ?? peer;
 }

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authSecret } from '../env';
+import { isDatabaseUnavailable } from '../errors';
 import { revokeAuthSession } from './sessions';
 import { signInSchema, verifySignIn } from './sign-in';
 import { clientIp } from './client-ip';
@@ -14,7 +15,7 @@ declare module 'next-auth' {
   }
 }
 
-/** Carries our refusal reason to the sign-in action ("invalid" or "throttled:<seconds>"). */
+/** Carries our refusal reason to the sign-in action ("invalid", "throttled:<seconds>" or "unavailable"). */
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
     super();
@@ -34,7 +35,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused('invalid');
-        const result = await verifySignIn(parsed.data, clientIp(request.headers));
+        let result;
+        try {
+          result = await verifySignIn(parsed.data, clientIp(request.headers));
+        } catch (error) {
+          // Otherwise next-auth reports a "Configuration" error page for what is a passing outage.
+          if (isDatabaseUnavailable(error)) throw new SignInRefused('unavailable');
+          throw error;
+        }
         if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled:${result.retryAfterSeconds}` : 'invalid');
         return { id: result.userId, sid: result.sessionId };
       },

@@ -2,7 +2,8 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { AppError, unauthenticated } from '../errors';
+import { markDatabaseUnavailable } from '../db/outage';
+import { AppError, isDatabaseUnavailable, unauthenticated } from '../errors';
 import { clientIp } from './client-ip';
 import { contextForSession, type Ctx } from './context';
 import { auth } from './next-auth';
@@ -10,7 +11,13 @@ import { auth } from './next-auth';
 /** The signed-in caller of this request, or null. Checked against the database on every request. */
 export const getContext = cache(async (): Promise<Ctx | null> => {
   const session = await auth();
-  return contextForSession(session?.sid);
+  try {
+    return await contextForSession(session?.sid);
+  } catch (error) {
+    // Every page starts here: remember the outage so the server answers the failed page with a 503.
+    if (isDatabaseUnavailable(error)) markDatabaseUnavailable();
+    throw error;
+  }
 });
 
 export interface ContextOptions {

@@ -1,3 +1,5 @@
+import { audit } from '../audit';
+import type { Ctx } from './context';
 import { db } from '../db';
 import { env } from '../env';
 
@@ -50,4 +52,14 @@ export async function revokeAuthSession(sessionId: string): Promise<void> {
 
 export async function revokeAllSessionsOf(userId: string): Promise<void> {
   await db().authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * "Sign out everywhere": every session of the caller's account, in every browser and workspace, this
+ * one included, ends now. API tokens are separate credentials and are listed (and revoked) on their own page.
+ */
+export async function signOutEverywhere(ctx: Ctx, meta: { ip?: string } = {}): Promise<{ sessions: number }> {
+  const { count } = await db().authSession.updateMany({ where: { userId: ctx.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await audit({ action: 'auth.signed_out_everywhere', workspaceId: ctx.workspaceId, userId: ctx.userId, details: { sessions: count }, ip: meta.ip });
+  return { sessions: count };
 }

@@ -11,7 +11,7 @@ import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';
 import { estimateCreateSchema } from '../scenarios/schema';
 import { sourceCreateSchema } from '../sources/schema';
-import { scaleValue, zodFieldErrors } from '../validation';
+import { scaleValue, unsafeTextPaths, zodFieldErrors } from '../validation';
 import { workspaceExportSchema, type WorkspaceExport } from './format';
 
 // Importing a whole-workspace export (lib/export/format.ts) into an EMPTY workspace: every record is
@@ -47,7 +47,13 @@ class Problems {
 }
 
 /** Checks everything a file says; throws VALIDATION listing every problem (path → messages). */
-export function checkWorkspaceExport(raw: unknown): WorkspaceExport {
+export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceExport {
+  const unstorable = unsafeTextPaths(raw, MAX_ERRORS);
+  if (unstorable.length) {
+    const errors: FieldErrors = {};
+    for (const { path, reason } of unstorable) (errors[path] ??= []).push(`This value ${reason}`);
+    throw invalid(errors, `The file holds text that cannot be stored, first at ${unstorable[0]!.path}. Nothing was imported.`);
+  }
   const parsed = workspaceExportSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = zodFieldErrors(parsed.error);
@@ -80,6 +86,36 @@ export function checkWorkspaceExport(raw: unknown): WorkspaceExport {
       seen.set(v, i);
     });
   };
+  // The same rules as the forms and the API (lib/actors/commands.ts, lib/sources/commands.ts).
+  const actorParent = new Map(data.actors.map((a) => [a.key, a.parentKey]));
+  data.actors.forEach((a, i) => {
+    if (a.parentKey === null) return;
+    if (a.parentKey === a.key) return p.add(`actors.${i}.parentKey`, 'An actor cannot be part of itself');
+    const seen = new Set([a.key]);
+    for (let up = actorParent.get(a.parentKey) ?? null; up !== null; up = actorParent.get(up) ?? null) {
+      if (seen.has(up)) return p.add(`actors.${i}.parentKey`, 'That would make the actor part of itself (a cycle)');
+      seen.add(up);
+    }
+  });
+  data.sources.forEach((s, i) => {
+    if (s.citedInKey === s.key) p.add(`sources.${i}.citedInKey`, 'A source cannot be quoted in itself');
+  });
+  // Timestamps in the future would sort every later edit before them; a few minutes of clock skew are allowed.
+  const latest = now.getTime() + 5 * 60_000;
+  const notInFuture = (path: string, iso: string | null) => {
+    if (iso !== null && Date.parse(iso) > latest) p.add(path, `${iso} is in the future`);
+  };
+  const collections = { actors: data.actors, issues: data.issues, sources: data.sources, interests: data.interests, assessments: data.assessments, scenarios: data.scenarios };
+  for (const [name, list] of Object.entries(collections)) {
+    list.forEach((r: { createdAt: string; updatedAt: string; deletedAt: string | null }, i: number) => {
+      notInFuture(`${name}.${i}.createdAt`, r.createdAt);
+      notInFuture(`${name}.${i}.updatedAt`, r.updatedAt);
+      notInFuture(`${name}.${i}.deletedAt`, r.deletedAt);
+      if (Date.parse(r.updatedAt) < Date.parse(r.createdAt)) p.add(`${name}.${i}.updatedAt`, 'Updated before it was created');
+    });
+  }
+  data.scenarios.forEach((s, i) => s.estimates.forEach((e, j) => notInFuture(`scenarios.${i}.estimates.${j}.createdAt`, e.createdAt)));
+  data.scenarios.forEach((s, i) => notInFuture(`scenarios.${i}.resolvedAt`, s.resolvedAt));
   unique('actors', data.actors.map((a) => a.name), 'name');
   unique('issues', data.issues.map((i) => i.title), 'title');
 
@@ -114,6 +150,10 @@ export function checkWorkspaceExport(raw: unknown): WorkspaceExport {
     const versions = new Set<number>();
     a.revisions.forEach((rev, j) => {
       if (versions.has(rev.version)) p.add(`assessments.${i}.revisions.${j}.version`, `Version ${rev.version} appears twice`);
+      if (rev.version > a.version) {
+        p.add(`assessments.${i}.revisions.${j}.version`, `Revision ${rev.version} is newer than the assessment itself (version ${a.version})`);
+      }
+      notInFuture(`assessments.${i}.revisions.${j}.editedAt`, rev.editedAt);
       versions.add(rev.version);
       ref(`assessments.${i}.revisions.${j}.editedByKey`, users, 'user', rev.editedByKey);
     });

@@ -12,6 +12,9 @@ export type BulkClient = pg.ClientBase;
 /** Runs `work` in one transaction on a dedicated connection: committed if it returns, rolled back if it throws. */
 export async function withBulkTransaction<T>(work: (client: BulkClient) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: requireDatabaseUrl() });
+  // A server restart ends the connection with 57P01; without a listener that is an uncaught exception
+  // that kills the app. The pending query rejects too, which rolls the import back and answers 503.
+  client.on('error', (error) => console.warn(`Import connection lost: ${error.message}`));
   await client.connect();
   try {
     await client.query('BEGIN');

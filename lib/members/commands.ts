@@ -186,15 +186,17 @@ export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta
  * Disables a membership. The member loses this workspace on their very next request (buildContext
  * ignores disabled memberships); if it was their last active workspace, their sessions are revoked too.
  */
-export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string }> {
+export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string; tokensRevoked: number }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRefSchema, raw);
   return db().$transaction(async (tx) => {
     const { activeAdmins, target } = await lockMembers(tx, ctx, input.membershipId);
     const alreadyDisabled = await tx.membership.findUnique({ where: { id: target.id }, select: { disabledAt: true } });
-    if (alreadyDisabled?.disabledAt) return { membershipId: target.id };
+    if (alreadyDisabled?.disabledAt) return { membershipId: target.id, tokensRevoked: 0 };
     if (target.role === 'ADMIN' && target.active && activeAdmins.length <= 1) throw lastAdminError(target, 'disabled');
     await tx.membership.update({ where: { id: target.id }, data: { disabledAt: new Date() } });
+    // For good: re-enabling the member later must not wake up tokens they may have lost control of.
+    const tokens = await tx.apiToken.updateMany({ where: { userId: target.userId, workspaceId: ctx.workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
     const otherActive = await tx.membership.count({ where: { userId: target.userId, disabledAt: null } });
     const sessions =
       otherActive === 0
@@ -211,12 +213,12 @@ export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = 
         userId: ctx.userId,
         entityType: 'membership',
         entityId: target.id,
-        details: { email: target.email, role: target.role, sessionsRevoked: otherActive === 0 ? sessions.count : 0 },
+        details: { email: target.email, role: target.role, sessionsRevoked: otherActive === 0 ? sessions.count : 0, tokensRevoked: tokens.count },
         ip: meta.ip,
       },
       tx,
     );
-    return { membershipId: target.id };
+    return { membershipId: target.id, tokensRevoked: tokens.count };
   });
 }
 
@@ -248,6 +250,7 @@ export interface SetPasswordResult {
   email: string;
   name: string;
   oneTimePassword?: string;
+  tokensRevoked: number;
 }
 
 /**
@@ -285,11 +288,13 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
 
   const oneTimePassword = input.passwordMode === 'generate' ? generateOneTimePassword() : undefined;
   const passwordHash = await hashPassword(oneTimePassword ?? input.password);
+  let tokensRevoked = 0;
   await db().$transaction(async (tx) => {
     await lockMembers(tx, ctx, input.membershipId);
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash, mustChangePassword: Boolean(oneTimePassword) } });
-    // Whoever held a session with the old password is signed out.
+    // Whoever held a session or a token made with the old password is signed out.
     await tx.authSession.updateMany({ where: { userId: member.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    tokensRevoked = (await tx.apiToken.updateMany({ where: { userId: member.userId, revokedAt: null }, data: { revokedAt: new Date() } })).count;
     await audit(
       {
         action: 'member.password_set',
@@ -303,14 +308,14 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
       tx,
     );
   });
-  return { membershipId: input.membershipId, email: member.user.email, name: member.user.name, oneTimePassword };
+  return { membershipId: input.membershipId, email: member.user.email, name: member.user.name, oneTimePassword, tokensRevoked };
 }
 
 /**
  * The caller chooses a new password, proving the current one. Wrong guesses count towards the sign-in
  * throttle, so a stolen session cannot be used to brute-force the password. Other sessions are revoked.
  */
-export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<void> {
+export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ tokensRevoked: number }> {
   authorize(ctx, 'workspace:read');
   if (ctx.via.kind !== 'session') throw new AppError('FORBIDDEN', 'Passwords can only be changed when signed in with a browser.');
   const input = parseInput(changeOwnPasswordSchema, raw);
@@ -329,12 +334,14 @@ export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMet
   }
   const passwordHash = await hashPassword(input.newPassword);
   const sessionId = ctx.via.sessionId;
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: ctx.userId }, data: { passwordHash, mustChangePassword: false } });
     await tx.authSession.updateMany({
       where: { userId: ctx.userId, revokedAt: null, id: { not: sessionId } },
       data: { revokedAt: new Date() },
     });
+    // A token made under a password that may have leaked goes with it.
+    const tokens = await tx.apiToken.updateMany({ where: { userId: ctx.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(
       {
         action: 'member.password_set',
@@ -342,10 +349,11 @@ export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMet
         userId: ctx.userId,
         entityType: 'user',
         entityId: ctx.userId,
-        details: { email: ctx.userEmail, mode: 'self' },
+        details: { email: ctx.userEmail, mode: 'self', tokensRevoked: tokens.count },
         ip: meta.ip,
       },
       tx,
     );
+    return { tokensRevoked: tokens.count };
   });
 }

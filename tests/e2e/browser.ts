@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -42,3 +43,14 @@ export const DEMO = {
   analyst: { email: 'analyst@demo.stanceboard.local', password: 'demo-analyst-2020' },
   viewer: { email: 'viewer@demo.stanceboard.local', password: 'demo-viewer-2020' },
 };
+
+/** A query on the app's database (the one the built app under test uses). */
+export async function appSql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: inject('appDatabaseUrl') });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,17 +1,8 @@
-import pg from 'pg';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSql, appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject('appDatabaseUrl') });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = appSql;
 
 describe.skipIf(!chromiumAvailable())('members and roles in a real browser', () => {
   let browser: Browser;

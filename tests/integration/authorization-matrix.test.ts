@@ -286,6 +286,11 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     input: () => ({}),
     expect: (o) => expect(o).toMatchObject({ redirect: '/sign-in' }),
   },
+  'app/(app)/account/actions.ts#signOutEverywhereAction': {
+    public: "ends only the caller's own sessions (all of them, tested in reliability-security.test.ts), then goes to sign-in",
+    input: () => ({}),
+    expect: (o) => expect(o).toMatchObject({ redirect: '/sign-in' }),
+  },
   'app/(app)/actions.ts#switchWorkspaceAction': entry('signed-in', {
     target: async (home) => ({ id: home.workspaceId }),
     input: ({ target }) => ({ workspaceId: target.id }),

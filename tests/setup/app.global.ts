@@ -1,4 +1,4 @@
-// Starts the built app (next start) on a fresh, migrated, seeded database for the browser tests.
+// Starts the built app (scripts/server.ts start, as `npm start` does) on a fresh, migrated, seeded database for the browser tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +17,7 @@ declare module 'vitest' {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -62,7 +62,8 @@ export default async function setup(project: TestProject) {
   await seedDemo(url);
 
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const serverScript = path.join(REPO_ROOT, 'scripts', 'server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: REPO_ROOT,
     env: { ...env, DATABASE_URL: url, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { requirePageContext } from '@/lib/auth/request';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
-import { changeOwnPasswordAction } from './actions';
+import { changeOwnPasswordAction, signOutEverywhereAction } from './actions';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -33,6 +33,17 @@ export default async function AccountPage() {
           minPasswordLength={PASSWORD_MIN_LENGTH}
           oneTime={ctx.mustChangePassword}
         />
+        <p className="small muted">Changing your password signs out your other sessions and revokes your API tokens.</p>
+      </div>
+      <div className="panel" style={{ maxWidth: 520, marginTop: 16 }}>
+        <h2>Sign out everywhere</h2>
+        <p className="small muted">
+          Ends every session of your account, in every browser and on every device, this one included. Use it if you
+          signed in on a computer you no longer control. API tokens are not affected; revoke them under Settings → API tokens.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit">Sign out everywhere</button>
+        </form>
       </div>
     </>
   );

@@ -65,18 +65,23 @@ export async function changeMemberRoleAction(_prev: FormState, formData: FormDat
 }
 
 export async function disableMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return memberAction(formData, disableMember, () => ({ revalidate: ['/members'], message: 'Disabled.' }));
+  return memberAction(formData, disableMember, (r) => ({
+    revalidate: ['/members'],
+    message: `Disabled.${r.tokensRevoked ? ` Their ${r.tokensRevoked} API token${r.tokensRevoked === 1 ? ' was' : 's were'} revoked for good.` : ''}`,
+  }));
 }
 
 export async function enableMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, enableMember, () => ({ revalidate: ['/members'], message: 'Enabled.' }));
 }
 
+const tokensNote = (count: number) => (count ? ` and their ${count} API token${count === 1 ? ' was' : 's were'} revoked` : '');
+
 export async function setMemberPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, setMemberPassword, (r) => ({
     revalidate: ['/members'],
     message: r.oneTimePassword
-      ? `New one-time password for ${r.name}, shown only this once. Their sessions were signed out; they choose their own password at next sign-in.`
-      : `Password set for ${r.name}. Their sessions were signed out.`,
+      ? `New one-time password for ${r.name}, shown only this once. Their sessions were signed out${tokensNote(r.tokensRevoked)}; they choose their own password at next sign-in.`
+      : `Password set for ${r.name}. Their sessions were signed out${tokensNote(r.tokensRevoked)}.`,
   }));
 }

@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth/next-auth';
 import { SIGN_IN_MESSAGES, signInSchema } from '@/lib/auth/sign-in';
-import type { FormState } from '@/lib/errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, type FormState } from '@/lib/errors';
 import { safeNextPath } from '@/lib/auth/safe-next';
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -16,6 +16,12 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === 'unavailable') {
+      return { ok: false, code: 'UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, values };
+    }
+    if (isDatabaseUnavailable(error) || (error instanceof AuthError && isDatabaseUnavailable(error.cause))) {
+      return { ok: false, code: 'UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, values };
+    }
     if (error instanceof CredentialsSignin) {
       const code = error.code ?? 'invalid';
       const message = code.startsWith('throttled:')
