@@ -15,7 +15,9 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'import.completed'
-  | 'scenario.resolved';
+  | 'scenario.resolved'
+  | 'opinion.created'
+  | 'opinion.updated';
 
 export interface AuditEntry {
   action: AuditAction;
