@@ -8,6 +8,8 @@ import { AppError } from '@/lib/errors';
 import { createOpinion, deleteOpinion, updateOpinion } from '@/lib/opinions/commands';
 import { disputedAssessmentIds, getOpinion, listOpinions, opinionCounts, opinionDistribution } from '@/lib/opinions/queries';
 import { listOpinionsByCursor } from '@/lib/opinions/api';
+import { stanceFiltersSchema } from '@/lib/stance/schema';
+import { stanceReadings } from '@/lib/stance/queries';
 import { databaseFingerprint } from './helpers/auth-fixtures';
 import { createBasics, createMember, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 
@@ -189,6 +191,12 @@ describe('the distribution of opinions', () => {
     expect(counts.get(disputed.id)).toEqual({ AGREE: 0, PARTLY_AGREE: 0, DISAGREE: 1 });
     expect(counts.get(partly.id)).toEqual({ AGREE: 0, PARTLY_AGREE: 1, DISAGREE: 0 });
     expect(counts.has(withdrawnOne.id)).toBe(false);
+
+    // The issue chart's filter (?undisputed=1) leaves out exactly the disputed reading.
+    const all = await stanceReadings(issueWs.viewer, b.issue.id, stanceFiltersSchema.parse({}));
+    expect(all.rows.map((r) => r.id).sort()).toEqual([disputed.id, partly.id, withdrawnOne.id].sort());
+    const undisputed = await stanceReadings(issueWs.viewer, b.issue.id, stanceFiltersSchema.parse({ undisputed: '1' }));
+    expect(undisputed.rows.map((r) => r.id).sort()).toEqual([partly.id, withdrawnOne.id].sort());
   });
 });
 
