@@ -17,7 +17,8 @@ export type AuditAction =
   | 'import.completed'
   | 'scenario.resolved'
   | 'opinion.created'
-  | 'opinion.updated';
+  | 'opinion.updated'
+  | 'workspace.settings_changed';
 
 export interface AuditEntry {
   action: AuditAction;

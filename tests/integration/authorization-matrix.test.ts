@@ -385,6 +385,11 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED' }),
   }),
 
+  'app/(app)/settings/forecasting/actions.ts#setForecastingSettingsAction': entry('members:manage', {
+    input: () => ({ hideEstimatesUntilOwn: 'on' }),
+    cross: 'none',
+    verify: async () => expect((await db().workspace.findUniqueOrThrow({ where: { id: world.home.workspaceId } })).hideEstimatesUntilOwn).toBe(true),
+  }),
   'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
   'app/(app)/settings/tokens/actions.ts#revokeTokenAction': entry('tokens:manage', { target: live('token'), input: recordRef }),
 
