@@ -18,7 +18,7 @@ import { DEFAULT_CAPABILITY, readingWeight } from './weights';
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+export async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   if (!unique.length) return new Map();
   const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
