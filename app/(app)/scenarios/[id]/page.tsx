@@ -7,6 +7,8 @@ import { findOrNull } from '@/lib/records/find-or-null';
 import { modelProblem } from '@/lib/scenarios/inputs';
 import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, getScenario, isoDay, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
+import { scenarioTeamAggregate } from '@/lib/scenarios/track-record';
+import { TeamAggregateLine } from '@/components/scenarios/team-aggregate';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ForecastPanel } from '@/components/scenarios/forecast-panel';
 import { InputsTable } from '@/components/scenarios/inputs-table';
@@ -22,10 +24,11 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const ctx = await requirePageContext();
   const scenario = await findOrNull(getScenario(ctx, (await params).id));
   if (!scenario) notFound();
-  const [model, estimates, scores] = await Promise.all([
+  const [model, estimates, scores, aggregate] = await Promise.all([
     scenarioModel(ctx, scenario),
     scenarioEstimates(ctx, scenario.id),
     scenario.outcome ? analystBrierScores(ctx, scenario.id) : Promise.resolve([]),
+    scenarioTeamAggregate(ctx, scenario.id),
   ]);
   const canWrite = roleCan(ctx.role, 'scenarios:write') && !scenario.deletedAt;
   const canEstimate = roleCan(ctx.role, 'estimates:write') && !scenario.deletedAt && !scenario.outcome;
@@ -90,6 +93,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
 
       <section className="panel" aria-labelledby="likelihood-heading" id="likelihood">
         <h2 id="likelihood-heading">How likely is it?</h2>
+        <TeamAggregateLine aggregate={aggregate} />
         <LikelihoodSection
           estimates={estimates.map((e) => ({
             id: e.id,
