@@ -16,7 +16,10 @@ export type AuditAction =
   | 'token.created'
   | 'token.revoked'
   | 'import.completed'
-  | 'scenario.resolved';
+  | 'scenario.resolved'
+  | 'opinion.created'
+  | 'opinion.updated'
+  | 'workspace.settings_changed';
 
 export interface AuditEntry {
   action: AuditAction;

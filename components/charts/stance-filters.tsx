@@ -119,6 +119,9 @@ export function StanceFilterForm({
           <input type="checkbox" name="weighted" value="1" defaultChecked={filters.weighted} aria-describedby="f-weights" /> Weighted
         </label>
         <span id="f-weights" className="hint">{weightsText()}</span>
+        <label className="row" style={{ fontWeight: 400, fontSize: 13 }}>
+          <input type="checkbox" name="undisputed" value="1" defaultChecked={filters.undisputed} /> Undisputed readings only
+        </label>
       </div>
       <div className="stack" style={{ gap: 10 }}>
         <div className="field">

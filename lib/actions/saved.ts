@@ -8,6 +8,8 @@ export const SAVED_MESSAGES = {
   interest: 'Stated interest saved.',
   assessment: 'Assessment saved.',
   scenario: 'Scenario saved.',
+  opinion: 'Your opinion is saved.',
+  opinionWithdrawn: 'Your opinion is withdrawn; you can give one again at any time.',
   deleted: 'Deleted. It can be restored from the list of deleted records.',
   restored: 'Restored.',
 } as const;

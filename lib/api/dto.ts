@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorKind, Confidence, Likelihood, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
+import { ActorKind, Confidence, Likelihood, OpinionStance, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
 import { readAnchors } from '../issues/schema';
 
 // What the API answers for each record: flat, ids for references, ISO dates. The zod schemas document
@@ -301,4 +301,23 @@ export function toEstimateDto(r: {
     rationale: r.rationale,
     createdAt: iso(r.createdAt),
   };
+}
+
+export const opinionDto = z
+  .object({
+    id,
+    assessmentId: id,
+    authorId: id,
+    stance: z.enum(OpinionStance).describe("A colleague's view of the assessment"),
+    position: z.number().min(0).max(100).nullable().describe("The author's own reading of the position, when given"),
+    comment: z.string(),
+    ...meta,
+  })
+  .meta({ id: 'AssessmentOpinion' });
+export type OpinionDto = z.infer<typeof opinionDto>;
+
+export function toOpinionDto(
+  r: Meta & { id: string; assessmentId: string; authorId: string; stance: OpinionStance; position: number | null; comment: string },
+): OpinionDto {
+  return { id: r.id, assessmentId: r.assessmentId, authorId: r.authorId, stance: r.stance, position: r.position, comment: r.comment, ...metaOf(r) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalScaleValue, scaleValue, strictNumber, version, wholeNumber } from '../validation';
-import { ActorKind, Confidence, Likelihood, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
+import { ActorKind, Confidence, Likelihood, OpinionStance, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
 
 // The whole-workspace JSON: every record (deleted ones too) with its history, referencing other records
 // by `key` (the record's id in the workspace it came from), so it imports into an empty workspace with
@@ -73,6 +73,14 @@ export const exportRevision = z.object({
   snapshot: z.record(z.string(), z.unknown()),
 });
 
+export const exportOpinion = z.object({
+  authorKey: key,
+  stance: z.enum(OpinionStance),
+  position: optionalScaleValue('Position'),
+  comment: z.string(),
+  ...meta,
+});
+
 export const exportAssessment = z.object({
   key,
   actorKey: key,
@@ -89,6 +97,8 @@ export const exportAssessment = z.object({
   recordedByKey: key,
   ...meta,
   revisions: z.array(exportRevision),
+  /** Colleagues' opinions of the assessment (files from before opinions existed have none). */
+  opinions: z.array(exportOpinion).default([]),
 });
 
 export const exportScenario = z.object({

@@ -9,6 +9,7 @@ import { parseJsonText } from '../api/body';
 import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SOURCE_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
 import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';
+import { opinionCreateSchema } from '../opinions/schema';
 import { estimateCreateSchema } from '../scenarios/schema';
 import { sourceCreateSchema } from '../sources/schema';
 import { scaleValue, unsafeTextPaths, zodFieldErrors } from '../validation';
@@ -24,7 +25,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 const MAX_ERRORS = 500;
 
 export interface WorkspaceImportResult {
-  counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; scenarios: number; estimates: number };
+  counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; opinions: number; scenarios: number; estimates: number };
   /** Users of the file matched by email to members of this workspace; the others were attributed to the importer. */
   users: { matched: number; attributedToImporter: string[] };
 }
@@ -156,6 +157,14 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
       notInFuture(`assessments.${i}.revisions.${j}.editedAt`, rev.editedAt);
       versions.add(rev.version);
       ref(`assessments.${i}.revisions.${j}.editedByKey`, users, 'user', rev.editedByKey);
+    });
+    const authors = new Set<string>();
+    a.opinions.forEach((o, j) => {
+      const r = opinionCreateSchema.safeParse({ ...o, assessmentId: PLACEHOLDER_ID });
+      if (!r.success) p.addZod(`assessments.${i}.opinions.${j}`, r.error);
+      ref(`assessments.${i}.opinions.${j}.authorKey`, users, 'user', o.authorKey);
+      if (authors.has(o.authorKey)) p.add(`assessments.${i}.opinions.${j}.authorKey`, 'This user has two opinions of the assessment (one per user)');
+      authors.add(o.authorKey);
     });
   });
   data.scenarios.forEach((s, i) => {
@@ -341,6 +350,34 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       })),
     );
     await insertRevisions(client, ws, revisions);
+    const opinions = data.assessments.flatMap((a, i) =>
+      a.opinions.map((o) => ({
+        id: randomUUID(),
+        workspaceId: ws,
+        assessmentId: assessmentIds[i],
+        authorId: user(o.authorKey),
+        stance: o.stance,
+        position: o.position,
+        comment: o.comment,
+        ...meta(o),
+      })),
+    );
+    assertOneOpinionPerAuthor(opinions, unmatched);
+    await insertRows(
+      client,
+      'AssessmentOpinion',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'assessmentId', type: 'uuid' },
+        { name: 'authorId', type: 'uuid' },
+        { name: 'stance', type: 'text', cast: 'OpinionStance' },
+        { name: 'position', type: 'float8' },
+        { name: 'comment', type: 'text' },
+        ...META_COLUMNS,
+      ],
+      opinions,
+    );
     const scenarioIds = data.scenarios.map(() => randomUUID());
     await insertRows(
       client,
@@ -454,6 +491,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         interests: data.interests.length,
         assessments: data.assessments.length,
         revisions: revisions.length,
+        opinions: opinions.length,
         scenarios: data.scenarios.length,
         estimates: estimates.length,
       },
@@ -483,6 +521,24 @@ const meta = (r: { version: number; createdAt: string; updatedAt: string; delete
   updatedAt: r.updatedAt,
   deletedAt: r.deletedAt,
 });
+
+/**
+ * Authors who are not members here are attributed to the importer; two of them with opinions of the
+ * same assessment would collapse into one. Refuse rather than drop one: the admin adds the members first.
+ */
+function assertOneOpinionPerAuthor(opinions: { assessmentId?: string; authorId: string }[], unmatched: string[]): void {
+  const seen = new Set<string>();
+  for (const o of opinions) {
+    const pair = `${o.assessmentId}/${o.authorId}`;
+    if (seen.has(pair)) {
+      throw invalid(
+        { users: [`Add these people as members first: ${unmatched.join(', ')}`] },
+        `Some opinions are by people who are not members of this workspace (${unmatched.join(', ')}); they would merge into one. Add them as members, then import again. Nothing was imported.`,
+      );
+    }
+    seen.add(pair);
+  }
+}
 
 /** A second pass for self-references (an actor's parent, a source's carrier), once every row exists. */
 async function setReferences(client: BulkClient, table: 'Actor' | 'Source', column: 'parentId' | 'citedInId', pairs: { id: string; ref: string }[]) {

@@ -59,6 +59,7 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
       UNION SELECT "createdById" FROM "Scenario" WHERE "workspaceId" = ${ws}::uuid
       UNION SELECT "resolvedById" FROM "Scenario" WHERE "workspaceId" = ${ws}::uuid AND "resolvedById" IS NOT NULL
       UNION SELECT "analystId" FROM "LikelihoodEstimate" WHERE "workspaceId" = ${ws}::uuid
+      UNION SELECT "authorId" FROM "AssessmentOpinion" WHERE "workspaceId" = ${ws}::uuid
     ) ORDER BY u.email`;
   yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"formatVersion":${EXPORT_FORMAT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},` +
     `"workspace":${JSON.stringify({ name: workspace.name })},\n"users":${JSON.stringify(users.map((u) => ({ key: u.id, email: u.email, name: u.name })))}`;
@@ -122,6 +123,12 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
       });
       const byAssessment = new Map<string, typeof revisions>();
       for (const r of revisions) byAssessment.set(r.assessmentId, [...(byAssessment.get(r.assessmentId) ?? []), r]);
+      const opinions = await tx.assessmentOpinion.findMany({
+        where: { workspaceId: ws, assessmentId: { in: rows.map((r) => r.id) } },
+        orderBy: [{ assessmentId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      });
+      const opinionsOf = new Map<string, typeof opinions>();
+      for (const o of opinions) opinionsOf.set(o.assessmentId, [...(opinionsOf.get(o.assessmentId) ?? []), o]);
       return rows.map((a) => ({
         key: a.id,
         actorKey: a.actorId,
@@ -143,6 +150,13 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
           editedAt: iso(r.editedAt),
           changes: r.changes,
           snapshot: r.snapshot,
+        })),
+        opinions: (opinionsOf.get(a.id) ?? []).map((o) => ({
+          authorKey: o.authorId,
+          stance: o.stance,
+          position: o.position,
+          comment: o.comment,
+          ...metaOf(o),
         })),
       }));
     },

@@ -10,6 +10,7 @@ import { aggregateReadings } from '../scenario';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
 import { brierScores } from './brier';
+import { scenariosHidingEstimates, visibleEstimatesWhere } from './visibility';
 import { composeBaseline, composeScenario } from './inputs';
 import type { ActorOverride, Baseline, BaselineActor, BaselineReading } from './types';
 import { DEFAULT_CAPABILITY, readingWeight } from './weights';
@@ -168,9 +169,10 @@ export async function listScenarios(ctx: Ctx, raw: unknown) {
     }),
     db().scenario.count({ where }),
   ]);
+  const hiding = await scenariosHidingEstimates(ctx, rows);
   const names = await userNames(rows.flatMap((r) => [r.createdById, r.resolvedById, r.estimates[0]?.analystId]));
   const items = rows.map(({ estimates, ...r }) => {
-    const last = estimates[0];
+    const last = hiding.has(r.id) ? undefined : estimates[0];
     return {
       ...r,
       authorName: names.get(r.createdById) ?? 'unknown',
@@ -238,10 +240,11 @@ export async function scenarioModel(ctx: Ctx, scenario: ScenarioDetail, asOf: st
 export async function scenarioEstimates(ctx: Ctx, scenarioId: string) {
   authorize(ctx, 'workspace:read');
   if (!isUuid(scenarioId)) throw notFound('Scenario');
-  const scenario = await db().scenario.findFirst({ where: { id: scenarioId, workspaceId: ctx.workspaceId }, select: { id: true } });
+  const scenario = await db().scenario.findFirst({ where: { id: scenarioId, workspaceId: ctx.workspaceId }, select: { id: true, outcome: true } });
   if (!scenario) throw notFound('Scenario');
+  const { where } = await visibleEstimatesWhere(ctx, scenario);
   const rows = await db().likelihoodEstimate.findMany({
-    where: { scenarioId, workspaceId: ctx.workspaceId },
+    where,
     orderBy: [{ estimatedOn: 'asc' }, { createdAt: 'asc' }],
   });
   const names = await userNames(rows.map((r) => r.analystId));

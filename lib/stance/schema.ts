@@ -55,6 +55,8 @@ export const stanceFiltersSchema = z
     reliability: optionalEnum(RELIABILITY_ORDER as unknown as readonly [ReliabilityGrade, ...ReliabilityGrade[]]),
     agg: withDefault(AGGREGATIONS, 'mean'),
     weighted: z.preprocess(blankToUndefined, z.enum(['0', '1']).default('0')).catch('0'),
+    /** Leave out readings a colleague disagrees with (lib/opinions/sql.ts). */
+    undisputed: z.preprocess(blankToUndefined, z.enum(['0', '1']).default('0')).catch('0'),
     bucket: withDefault(BUCKETS, 'auto'),
     band: withDefault(BANDS, 'range'),
     /** Dates to mark with a reference line (e.g. the day an agreement was signed). */
@@ -73,6 +75,7 @@ export const stanceFiltersSchema = z
       minReliability: p.reliability,
       agg: p.agg,
       weighted: p.weighted === '1',
+      undisputed: p.undisputed === '1',
       bucket: p.bucket,
       band: p.band,
       marks: p.mark,
@@ -123,6 +126,7 @@ export function stanceFiltersQuery(filters: StanceFilters, extra: Record<string,
   if (filters.minReliability) q.set('reliability', filters.minReliability);
   if (filters.agg !== 'mean') q.set('agg', filters.agg);
   if (filters.weighted) q.set('weighted', '1');
+  if (filters.undisputed) q.set('undisputed', '1');
   if (filters.bucket !== 'auto') q.set('bucket', filters.bucket);
   if (filters.band !== 'range') q.set('band', filters.band);
   for (const mark of filters.marks) q.append('mark', mark);
@@ -167,6 +171,7 @@ export function describeFilters(
   if (f.minConfidence) parts.push(`Confidence ≥ ${f.minConfidence.toLowerCase()}`);
   if (f.minReliability && f.minReliability !== 'F') parts.push(`Reliability A–${f.minReliability}`);
   if (f.agg !== 'mean' || f.weighted) parts.push(aggregationLabel(f));
+  if (f.undisputed) parts.push('Undisputed readings only');
   if (f.bucket !== 'auto') parts.push(`By ${f.bucket}`);
   if (f.band !== 'range') parts.push(f.band === 'sd' ? 'Band ± 1 SD' : 'No band');
   if (f.marks.length) parts.push(`Marked ${f.marks.join(', ')}`);

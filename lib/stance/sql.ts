@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Ctx } from '../auth/context';
 import { Prisma } from '../generated/prisma/client';
+import { undisputedSql } from '../opinions/sql';
 import type { StanceFilters } from './schema';
 import { CONFIDENCE_ORDER, RELIABILITY_ORDER, STANCE_WEIGHTS, confidenceAtLeast, reliabilityAtLeast } from './weights';
 
@@ -29,6 +30,7 @@ export function readingScope(
     if (f.minConfidence) where.push(Prisma.sql`a."confidence"::text = ANY(${confidenceAtLeast(f.minConfidence)}::text[])`);
     if (f.minReliability && f.minReliability !== 'F')
       where.push(Prisma.sql`s."reliability"::text = ANY(${reliabilityAtLeast(f.minReliability)}::text[])`);
+    if (f.undisputed) where.push(undisputedSql('a'));
   }
   if (scope.asOf) where.push(Prisma.sql`a."stanceDate" <= ${scope.asOf}::date`);
   if (scope.since) where.push(Prisma.sql`a."stanceDate" >= ${scope.since}::date`);

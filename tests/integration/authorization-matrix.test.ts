@@ -154,6 +154,17 @@ const make = {
     db().scenario.create({
       data: { workspaceId: ws.workspaceId, issueId: ws.issueId, name: uniq('Scenario'), asOf: day('2020-11-12'), createdById: world.callers.admin.id, deletedAt: deleted ? new Date() : null },
     }),
+  /** An analyst's opinion of an assessment the admin recorded (only its author may change it). */
+  opinion: async (ws: Refs, deleted = false) =>
+    db().assessmentOpinion.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        assessmentId: (await make.assessment(ws)).id,
+        authorId: world.callers.analyst.id,
+        stance: 'PARTLY_AGREE',
+        deletedAt: deleted ? new Date() : null,
+      },
+    }),
   member: async (ws: Refs, disabled = false) => createMember(ws.workspaceId, 'VIEWER', { membershipDisabled: disabled }),
   /** A personal API token of the home viewer (the lowest role that may manage its own tokens). */
   token: (ws: Refs, revoked = false) =>
@@ -348,6 +359,18 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
   'app/(app)/assessments/actions.ts#deleteAssessmentAction': entry('records:write', { target: live('assessment'), input: recordRef }),
   'app/(app)/assessments/actions.ts#restoreAssessmentAction': entry('records:restore', { target: deleted('assessment'), input: recordRef }),
 
+  // Opinions: the target assessment is the admin's, so the analyst (the lowest role allowed) is a colleague.
+  'app/(app)/assessments/[id]/actions.ts#createOpinionAction': entry('records:write', {
+    target: live('assessment'),
+    input: ({ target }) => ({ assessmentId: target.id, stance: 'DISAGREE', position: '30', comment: 'Turkey has a role too.' }),
+  }),
+  'app/(app)/assessments/[id]/actions.ts#updateOpinionAction': entry('records:write', {
+    target: live('opinion'),
+    input: ({ target }) => ({ id: target.id, version: '1', stance: 'DISAGREE', position: '', comment: '' }),
+    verify: async ({ target }) => expect((await db().assessmentOpinion.findUniqueOrThrow({ where: { id: target.id } })).stance).toBe('DISAGREE'),
+  }),
+  'app/(app)/assessments/[id]/actions.ts#deleteOpinionAction': entry('records:write', { target: live('opinion'), input: recordRef }),
+
   'app/(app)/scenarios/actions.ts#createScenarioAction': entry('scenarios:write', {
     input: ({ refs }) => ({ issueId: refs.issueId, name: uniq('Scenario'), asOf: '2020-11-12', description: '' }),
     cross: 'references',
@@ -368,6 +391,11 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED', outcomePosition: '60' }),
   }),
 
+  'app/(app)/settings/forecasting/actions.ts#setForecastingSettingsAction': entry('members:manage', {
+    input: () => ({ hideEstimatesUntilOwn: 'on' }),
+    cross: 'none',
+    verify: async () => expect((await db().workspace.findUniqueOrThrow({ where: { id: world.home.workspaceId } })).hideEstimatesUntilOwn).toBe(true),
+  }),
   'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
   'app/(app)/settings/tokens/actions.ts#revokeTokenAction': entry('tokens:manage', { target: live('token'), input: recordRef }),
 
@@ -405,6 +433,12 @@ const ROUTES: Record<string, Entry<Request>> = {
   ...v1Resource('scenarios', 'scenario', (refs) => ({ issueId: refs.issueId, name: uniq('Scenario'), asOf: '2020-11-12' }), {
     write: 'scenarios:write',
     updateFields: () => ({ name: uniq('Scenario'), asOf: '2020-11-13' }),
+  }),
+  ...v1Resource('opinions', 'opinion', () => ({ stance: 'DISAGREE', position: 35, comment: 'Turkey has a role too.' })),
+  // An opinion is given on an assessment: a new one for the call, recorded by the admin.
+  'app/api/v1/opinions/route.ts#POST': entry('records:write', {
+    target: live('assessment'),
+    input: ({ target }) => api('POST', '/api/v1/opinions', { assessmentId: target.id, stance: 'AGREE', position: null }),
   }),
   'app/api/v1/assessments/[id]/revisions/route.ts#GET': entry('workspace:read', {
     target: live('assessment'),

@@ -13,6 +13,7 @@ import { db } from '@/lib/db';
 import { workspaceExportSchema, type WorkspaceExport } from '@/lib/export/format';
 import { createInterest } from '@/lib/interests/commands';
 import { createIssue } from '@/lib/issues/commands';
+import { createOpinion, deleteOpinion, updateOpinion } from '@/lib/opinions/commands';
 import { deleteRecord } from '@/lib/records/soft-delete';
 import { addEstimate, createScenario, resolveScenario } from '@/lib/scenarios/commands';
 import { createSource } from '@/lib/sources/commands';
@@ -57,8 +58,9 @@ function normalise(doc: WorkspaceExport) {
       doc.interests.map(({ key: _k, actorKey, sourceKey, createdByKey, ...i }) => ({ ...i, actor: ref(actor, actorKey), source: ref(source, sourceKey), createdBy: ref(user, createdByKey) })),
     ),
     assessments: sorted(
-      doc.assessments.map(({ key: _k, actorKey, issueKey, sourceKey, recordedByKey, revisions, ...a }) => ({
+      doc.assessments.map(({ key: _k, actorKey, issueKey, sourceKey, recordedByKey, revisions, opinions, ...a }) => ({
         ...a,
+        opinions: sorted(opinions.map(({ authorKey, ...o }) => ({ ...o, author: ref(user, authorKey) }))),
         actor: ref(actor, actorKey),
         issue: ref(issue, issueKey),
         source: ref(source, sourceKey),
@@ -136,7 +138,12 @@ async function fill(ws: TestWorkspace) {
   // Edited twice, by two people, once changing the actor (revisions name actors by id).
   await updateAssessment(admin, { ...base, id: a1.id, version: '1', actorId: russia.id, position: '92', capability: '80', quote: 'Putin seized those reins.' });
   await updateAssessment(analyst, { ...base, id: a1.id, version: '2', actorId: russia.id, position: '88', capability: '80', quote: 'Putin seized those reins.', rationale: 'Softened' });
-  await createAssessment(analyst, { ...base, actorId: turkey.id, position: '50', capability: '60', confidence: 'LOW', quote: 'Turkey wanted a joint mission.' });
+  const a2 = await createAssessment(analyst, { ...base, actorId: turkey.id, position: '50', capability: '60', confidence: 'LOW', quote: 'Turkey wanted a joint mission.' });
+  // Peer review: an edited opinion with its own position, and a withdrawn one.
+  const opinion = await createOpinion(admin, { assessmentId: a1.id, stance: 'AGREE', comment: 'Matches Gabuev.' });
+  await updateOpinion(admin, { id: opinion.id, version: '1', stance: 'PARTLY_AGREE', position: '80', comment: 'Russia shares the ground with Turkey.' });
+  const withdrawn = await createOpinion(admin, { assessmentId: a2.id, stance: 'DISAGREE', position: '30' });
+  await deleteOpinion(admin, { id: withdrawn.id });
   const a3 = await createAssessment(analyst, { ...base, actorId: turkey.id, position: '20', capability: '', quote: 'Deleted reading.' });
   await deleteRecord(analyst, 'assessment', { id: a3.id });
 
@@ -189,6 +196,11 @@ describe('export', () => {
     const edited = doc.assessments.find((a) => a.quote === 'Putin seized those reins.')!;
     expect(edited.version).toBe(3);
     expect(edited.revisions.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(edited.opinions).toEqual([
+      expect.objectContaining({ authorKey: source.admin.userId, stance: 'PARTLY_AGREE', position: 80, comment: 'Russia shares the ground with Turkey.', version: 2, deletedAt: null }),
+    ]);
+    const withdrawn = doc.assessments.find((a) => a.quote === 'Turkey wanted a joint mission.')!.opinions;
+    expect(withdrawn).toEqual([expect.objectContaining({ stance: 'DISAGREE', position: 30, deletedAt: expect.any(String) })]);
     const scenario = doc.scenarios.find((s) => s.name === 'Turkey doubles down')!;
     expect(scenario).toMatchObject({ outcome: 'DID_NOT_HAPPEN', outcomePosition: 85 });
     expect(scenario.actors).toHaveLength(2);
@@ -225,7 +237,7 @@ describe('import of an export', () => {
     const imported = await importInto(target.token, JSON.stringify(original));
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
     expect(imported.json).toEqual({
-      counts: { actors: 4, issues: 2, sources: 3, interests: 2, assessments: 3, revisions: 5, scenarios: 2, estimates: 2 },
+      counts: { actors: 4, issues: 2, sources: 3, interests: 2, assessments: 3, revisions: 5, opinions: 2, scenarios: 2, estimates: 2 },
       users: { matched: 3, attributedToImporter: [] },
     });
     const restored = workspaceExportSchema.parse(JSON.parse((await exportOf(target.token)).text));
@@ -285,6 +297,21 @@ describe('import of an export', () => {
     const malformed = await importInto(target.token, '{"format": ');
     expect(malformed.status).toBe(422);
     expect(malformed.json.error.message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses opinions by unknown people and two opinions of one assessment by the same person, writing nothing', async () => {
+    const doc = JSON.parse((await exportOf(sourceToken)).text) as WorkspaceExport;
+    const i = doc.assessments.findIndex((a) => a.opinions.length > 0);
+    const [opinion] = doc.assessments[i]!.opinions;
+    doc.assessments[i]!.opinions.push({ ...opinion!, stance: 'DISAGREE' }, { ...opinion!, authorKey: 'nobody' });
+    const target = await emptyTarget('Opinion desk');
+    const answer = await importInto(target.token, JSON.stringify(doc));
+    expect(answer.status).toBe(422);
+    expect(answer.json.error.fieldErrors).toMatchObject({
+      [`assessments.${i}.opinions.1.authorKey`]: ['This user has two opinions of the assessment (one per user)'],
+      [`assessments.${i}.opinions.2.authorKey`]: ['No user with the key “nobody” in the file'],
+    });
+    expect(await db().assessment.count({ where: { workspaceId: target.workspaceId } })).toBe(0);
   });
 
   it('is for admins only', async () => {

@@ -18,18 +18,18 @@ describe('stance filters from the URL', () => {
   it('has defaults: every actor and source, mean, unweighted, automatic buckets, min-max band', () => {
     expect(DEFAULT_FILTERS).toEqual({
       actors: [], sources: [], kinds: [], from: undefined, to: undefined, minConfidence: undefined, minReliability: undefined,
-      agg: 'mean', weighted: false, bucket: 'auto', band: 'range', marks: [],
+      agg: 'mean', weighted: false, undisputed: false, bucket: 'auto', band: 'range', marks: [],
     });
   });
 
   it('reads repeated parameters from URLSearchParams and from Next searchParams alike', () => {
-    const query = `actor=${A}&actor=${B}&actor=${A}&source=${B}&kind=NEWS&kind=INTERVIEW&from=2020-10-01&to=2020-11-30&confidence=MODERATE&reliability=B&agg=median&weighted=1&bucket=week&band=sd&mark=2020-11-09`;
+    const query = `actor=${A}&actor=${B}&actor=${A}&source=${B}&kind=NEWS&kind=INTERVIEW&from=2020-10-01&to=2020-11-30&confidence=MODERATE&reliability=B&agg=median&weighted=1&undisputed=1&bucket=week&band=sd&mark=2020-11-09`;
     const fromUrl = parseStanceFilters(new URLSearchParams(query));
-    const fromNext = parseStanceFilters({ actor: [A, B, A], source: B, kind: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', confidence: 'MODERATE', reliability: 'B', agg: 'median', weighted: '1', bucket: 'week', band: 'sd', mark: '2020-11-09' });
+    const fromNext = parseStanceFilters({ actor: [A, B, A], source: B, kind: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', confidence: 'MODERATE', reliability: 'B', agg: 'median', weighted: '1', undisputed: '1', bucket: 'week', band: 'sd', mark: '2020-11-09' });
     expect(fromUrl).toEqual(fromNext);
     expect(fromUrl).toEqual({
       actors: [A, B], sources: [B], kinds: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', minConfidence: 'MODERATE', minReliability: 'B',
-      agg: 'median', weighted: true, bucket: 'week', band: 'sd', marks: ['2020-11-09'],
+      agg: 'median', weighted: true, undisputed: true, bucket: 'week', band: 'sd', marks: ['2020-11-09'],
     });
     // And back: the query string reproduces the filters (defaults left out).
     expect(parseStanceFilters(new URLSearchParams(stanceFiltersQuery(fromUrl)))).toEqual(fromUrl);

@@ -5,10 +5,11 @@ import { actorsResource } from './actors';
 import { assessmentsResource } from './assessments';
 import { interestsResource } from './interests';
 import { issuesResource } from './issues';
+import { opinionsResource } from './opinions';
 import { scenariosResource } from './scenarios';
 import { sourcesResource } from './sources';
 
-export const API_RESOURCES = [actorsResource, issuesResource, sourcesResource, interestsResource, assessmentsResource, scenariosResource] as unknown as ApiResource<{
+export const API_RESOURCES = [actorsResource, issuesResource, sourcesResource, interestsResource, assessmentsResource, opinionsResource, scenariosResource] as unknown as ApiResource<{
   id: string;
 }>[];
 

@@ -12,6 +12,9 @@ import { RecordPageActions } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { deleteAssessmentAction, restoreAssessmentAction } from '../actions';
 import { formatDay } from '@/lib/format';
+import { listOpinions, opinionDistribution } from '@/lib/opinions/queries';
+import { OpinionsPanel } from '@/components/opinions/opinions-panel';
+import { createOpinionAction, deleteOpinionAction, updateOpinionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assessment' };
 
@@ -25,7 +28,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const ctx = await requirePageContext();
   const a = await findOrNull(getAssessment(ctx, (await params).id));
   if (!a) notFound();
-  const revisions = await assessmentRevisions(ctx, a.id);
+  const [revisions, opinions, distribution] = await Promise.all([assessmentRevisions(ctx, a.id), listOpinions(ctx, a.id), opinionDistribution(ctx, a.id)]);
   const canWrite = roleCan(ctx.role, 'records:write');
   const anchor = nearestAnchor(a.issue.anchors, a.position);
   return (
@@ -73,6 +76,14 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           <p>{a.rationale || <span className="muted">None given.</span>}</p>
         </div>
       </div>
+      <OpinionsPanel
+        assessment={{ id: a.id, position: a.position, recordedByName: a.recordedByName, deleted: Boolean(a.deletedAt) }}
+        anchors={a.issue.anchors}
+        opinions={opinions}
+        distribution={distribution}
+        viewer={{ userId: ctx.userId, canWrite, canModerate: roleCan(ctx.role, 'members:manage'), isRecorder: a.recordedById === ctx.userId }}
+        actions={{ create: createOpinionAction, update: updateOpinionAction, remove: deleteOpinionAction }}
+      />
       <div className="panel">
         <h2>History</h2>
         <table className="data" aria-label="Revision history">

@@ -13,6 +13,8 @@ import { forecast, sensitivity } from '@/lib/scenario';
 import { HeadlineForecast, ModelScoresTable } from '@/components/scenarios/track-record';
 import { Tornado } from '@/components/scenarios/tornado';
 import { num } from '@/components/scenarios/format';
+import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
+import { TeamAggregateLine } from '@/components/scenarios/team-aggregate';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ForecastPanel } from '@/components/scenarios/forecast-panel';
 import { InputsTable } from '@/components/scenarios/inputs-table';
@@ -28,12 +30,13 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   const ctx = await requirePageContext();
   const scenario = await findOrNull(getScenario(ctx, (await params).id));
   if (!scenario) notFound();
-  const [model, estimates, scores, records, modelScores] = await Promise.all([
+  const [model, estimates, scores, records, modelScores, aggregate] = await Promise.all([
     scenarioModel(ctx, scenario),
     scenarioEstimates(ctx, scenario.id),
     scenario.outcome ? analystBrierScores(ctx, scenario.id) : Promise.resolve([]),
     modelTrackRecord(ctx),
     scenario.outcome ? scenarioModelScores(ctx, scenario.id) : Promise.resolve([]),
+    scenarioTeamAggregate(ctx, scenario.id),
   ]);
   const canWrite = roleCan(ctx.role, 'scenarios:write') && !scenario.deletedAt;
   const canEstimate = roleCan(ctx.role, 'estimates:write') && !scenario.deletedAt && !scenario.outcome;
@@ -117,6 +120,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
 
       <section className="panel" aria-labelledby="likelihood-heading" id="likelihood">
         <h2 id="likelihood-heading">How likely is it?</h2>
+        <TeamAggregateLine aggregate={aggregate} />
         <LikelihoodSection
           estimates={estimates.map((e) => ({
             id: e.id,

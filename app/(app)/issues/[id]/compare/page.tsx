@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageContext } from '@/lib/auth/request';
 import { findOrNull } from '@/lib/records/find-or-null';
+import { opinionCounts } from '@/lib/opinions/queries';
+import { OpinionCountsCell } from '@/components/opinions/opinion-counts';
 import { sourceComparison, stanceIssue } from '@/lib/stance/queries';
 import { rawSearchParams, sourceComparisonSchema } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/stance/weights';
@@ -30,6 +32,7 @@ export default async function CompareSourcesPage({
   const chosen = parsed.success ? parsed.data : null;
   const comparison = chosen ? await findOrNull(sourceComparison(ctx, chosen.actor, issue.id, { asOf: chosen.asOf })) : null;
   if (chosen && !comparison) notFound();
+  const opinions = comparison ? await opinionCounts(ctx, comparison.placements.map((p) => p.assessmentId)) : new Map();
 
   return (
     <>
@@ -75,7 +78,7 @@ export default async function CompareSourcesPage({
           </ul>
         </div>
       ) : (
-        <Comparison issueId={issue.id} anchors={issue.anchors} comparison={comparison} asOf={chosen?.asOf} />
+        <Comparison issueId={issue.id} anchors={issue.anchors} comparison={comparison} opinions={opinions} asOf={chosen?.asOf} />
       )}
     </>
   );
@@ -85,16 +88,19 @@ function Comparison({
   issueId,
   anchors,
   comparison,
+  opinions,
   asOf,
 }: {
   issueId: string;
   anchors: Awaited<ReturnType<typeof stanceIssue>>['issue']['anchors'];
   comparison: Awaited<ReturnType<typeof sourceComparison>>;
+  opinions: Awaited<ReturnType<typeof opinionCounts>>;
   asOf?: string;
 }) {
   const { actor, placements, stats } = comparison;
   const csv = `/api/stance/issues/${issueId}/compare/export?actor=${actor.id}${asOf ? `&asOf=${asOf}` : ''}`;
   const sd = stats.sdSample;
+  const disputed = placements.filter((p) => (opinions.get(p.assessmentId)?.DISAGREE ?? 0) > 0).length;
   return (
     <div className="panel">
       <ChartFrame
@@ -122,6 +128,7 @@ function Comparison({
                 <th>Analyst</th>
                 <th className="num">Readings</th>
                 <th>Quote</th>
+                <th>Colleagues’ opinions</th>
               </tr>
             </thead>
             <tbody>
@@ -137,6 +144,7 @@ function Comparison({
                   <td>{p.analyst ?? 'Unknown'}</td>
                   <td className="num">{p.readings}</td>
                   <td className="quote-cell">{p.quote}</td>
+                  <td><OpinionCountsCell counts={opinions.get(p.assessmentId)} href={`/assessments/${p.assessmentId}#opinions`} /></td>
                 </tr>
               ))}
             </tbody>
@@ -153,6 +161,11 @@ function Comparison({
               <div className="stat"><div className="k">Median</div><div className="v">{formatPosition(stats.median)}</div></div>
               <div className="stat"><div className="k">SD, sample (n − 1)</div><div className="v">{formatPosition(sd)}</div></div>
               <div className="stat"><div className="k">SD, population (n)</div><div className="v">{formatPosition(stats.sdPopulation)}</div></div>
+              <div className="stat">
+                <div className="k">Disputed readings</div>
+                <div className="v">{disputed}</div>
+                <div className="small muted">a colleague disagrees</div>
+              </div>
               <div className="stat">
                 <div className="k">Range</div>
                 <div className="v">{formatPosition(stats.range)}</div>
