@@ -107,6 +107,15 @@ const scaleRule = (label: string): NumberRule => ({
 export const scaleValue = (label: string) => strictNumber(label, scaleRule(label));
 export const optionalScaleValue = (label: string) => optionalStrictNumber(label, scaleRule(label));
 
+/**
+ * Any finite number, strictly read. For files whose records are checked against the forms' rules in a
+ * second pass (the workspace import), so that one bad value does not hide every other problem.
+ */
+export const finiteNumber = (label: string, options: { integer?: boolean } = {}) =>
+  strictNumber(label, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, integer: options.integer, message: `${label} must be ${options.integer ? 'a whole number' : 'a number'}` });
+export const optionalFiniteNumber = (label: string) =>
+  optionalStrictNumber(label, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, message: `${label} must be a number` });
+
 /** A whole number in a range, e.g. Admiralty credibility 1-6 or a page size. */
 export const wholeNumber = (label: string, min: number, max: number, message = `${label} must be a whole number from ${min} to ${max}`) =>
   strictNumber(label, { min, max, integer: true, message });

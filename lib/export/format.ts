@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalScaleValue, scaleValue, strictNumber, version, wholeNumber } from '../validation';
+import { finiteNumber, optionalFiniteNumber, version } from '../validation';
 import { ActorKind, Confidence, Likelihood, OpinionStance, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
 
 // The whole-workspace JSON: every record (deleted ones too) with its history, referencing other records
@@ -36,7 +36,7 @@ export const exportIssue = z.object({
   key,
   title: z.string(),
   description: z.string(),
-  anchors: z.array(z.object({ value: wholeNumber('Anchor point', 0, 100, 'Each anchor point needs a whole number from 0 to 100'), label: z.string() })),
+  anchors: z.array(z.object({ value: finiteNumber('Anchor point'), label: z.string() })),
   ...meta,
 });
 
@@ -76,7 +76,7 @@ export const exportRevision = z.object({
 export const exportOpinion = z.object({
   authorKey: key,
   stance: z.enum(OpinionStance),
-  position: optionalScaleValue('Position'),
+  position: optionalFiniteNumber('Position'),
   comment: z.string(),
   ...meta,
 });
@@ -86,11 +86,11 @@ export const exportAssessment = z.object({
   actorKey: key,
   issueKey: key,
   sourceKey: key,
-  position: scaleValue('Position'),
-  salience: scaleValue('Salience'),
-  capability: optionalScaleValue('Capability'),
+  position: finiteNumber('Position'),
+  salience: finiteNumber('Salience'),
+  capability: optionalFiniteNumber('Capability'),
   confidence: z.enum(Confidence),
-  credibility: wholeNumber('Credibility', 1, 6),
+  credibility: finiteNumber('Credibility', { integer: true }),
   stanceDate: day,
   quote: z.string(),
   rationale: z.string(),
@@ -112,14 +112,14 @@ export const exportScenario = z.object({
   resolvedAt: dateTime.nullable(),
   resolvedByKey: key.nullable(),
   /** Position the issue reached (0-100); absent in files written before it existed. */
-  outcomePosition: optionalScaleValue('Position reached').default(null),
+  outcomePosition: optionalFiniteNumber('Position reached').default(null),
   ...meta,
   actors: z.array(
     z.object({
       actorKey: key,
-      position: optionalScaleValue('Position'),
-      salience: optionalScaleValue('Salience'),
-      capability: optionalScaleValue('Capability'),
+      position: optionalFiniteNumber('Position'),
+      salience: optionalFiniteNumber('Salience'),
+      capability: optionalFiniteNumber('Capability'),
       excluded: z.boolean(),
     }),
   ),
@@ -128,8 +128,8 @@ export const exportScenario = z.object({
       analystKey: key,
       estimatedOn: day,
       likelihood: z.enum(Likelihood),
-      probability: strictNumber('Probability', { min: 0, max: 1, message: 'Probability must be a number from 0 to 1' }),
-      forecastPosition: optionalScaleValue('Forecast position').default(null),
+      probability: finiteNumber('Probability'),
+      forecastPosition: optionalFiniteNumber('Forecast position').default(null),
       rationale: z.string(),
       createdAt: dateTime,
     }),
@@ -139,10 +139,10 @@ export const exportScenario = z.object({
     .array(
       z.object({
         model: z.string(),
-        forecast: scaleValue('Forecast'),
-        p10: scaleValue('p10'),
-        p90: scaleValue('p90'),
-        outcome: scaleValue('Outcome'),
+        forecast: finiteNumber('Forecast'),
+        p10: finiteNumber('p10'),
+        p90: finiteNumber('p90'),
+        outcome: finiteNumber('Outcome'),
         headline: z.boolean(),
         createdAt: dateTime,
       }),

@@ -172,6 +172,9 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
     ref(`scenarios.${i}.createdByKey`, users, 'user', s.createdByKey);
     ref(`scenarios.${i}.resolvedByKey`, users, 'user', s.resolvedByKey);
     if (!s.name.trim()) p.add(`scenarios.${i}.name`, 'Name is required');
+    if (s.outcomePosition !== null && !scaleValue('Position reached').safeParse(s.outcomePosition).success) {
+      p.add(`scenarios.${i}.outcomePosition`, 'Position reached must be between 0 and 100');
+    }
     const seen = new Set<string>();
     s.actors.forEach((a, j) => {
       ref(`scenarios.${i}.actors.${j}.actorKey`, actors, 'actor', a.actorKey);
@@ -198,6 +201,9 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
     s.modelScores.forEach((m, j) => {
       if (models.has(m.model)) p.add(`scenarios.${i}.modelScores.${j}.model`, 'This model is scored twice on the scenario');
       models.add(m.model);
+      for (const field of ['forecast', 'p10', 'p90', 'outcome'] as const) {
+        if (!scaleValue(field).safeParse(m[field]).success) p.add(`scenarios.${i}.modelScores.${j}.${field}`, `${field} must be between 0 and 100`);
+      }
       if (!(m.p10 <= m.forecast && m.forecast <= m.p90)) p.add(`scenarios.${i}.modelScores.${j}.forecast`, 'The forecast must lie inside its interval (p10 ≤ forecast ≤ p90)');
     });
   });

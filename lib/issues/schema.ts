@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, recordId, requiredText, version, wholeNumber } from '../validation';
+import { optionalText, recordId, requiredText, strictNumber, version } from '../validation';
 
 export interface Anchor {
   value: number;
@@ -7,7 +7,13 @@ export interface Anchor {
 }
 
 const anchorSchema = z.object({
-  value: wholeNumber('Anchor point', 0, 100, 'Each anchor point needs a whole number from 0 to 100'),
+  value: strictNumber('Anchor point', {
+    min: 0,
+    max: 100,
+    integer: true,
+    message: 'Each anchor point needs a whole number between 0 and 100',
+    rangeMessage: 'Anchor points must be between 0 and 100',
+  }),
   label: requiredText('Each anchor point label', 200),
 });
 

@@ -100,7 +100,7 @@ export const estimateCreateSchema = z
     scenarioId: recordId('Scenario'),
     likelihood: z.enum(Likelihood, { error: 'Choose how likely the scenario is' }),
     /** Percent, 1-99; stored as 0-1. */
-    probability: strictNumber('Probability', { min: 1, max: 99, message: 'Probability must be a number of percent from 1 to 99' }),
+    probability: strictNumber('Probability', { min: 1, max: 99, message: 'Probability must be a number of percent from 1 to 99', rangeMessage: 'Probability must be from 1 to 99 percent' }),
     estimatedOn: isoDate('Date').refine((d) => d <= latestAllowedDay(), { error: 'The date of an estimate cannot be in the future' }),
     /** Where the analyst expects the issue to land, on its 0-100 scale; blank for none. */
     forecastPosition: optionalScaleValue('Forecast position'),

@@ -76,7 +76,7 @@ describe('giving an opinion', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.extra.fieldErrors).toMatchObject({
       stance: ['Choose agree, partly agree or disagree'],
-      position: ['Your position must be a number between 0 and 100'],
+      position: ['Your position must be between 0 and 100'],
       comment: ['Comment must be at most 5000 characters'],
     });
     for (const position of ['1e2', '0x10', 'fifty', true]) {

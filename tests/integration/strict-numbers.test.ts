@@ -201,6 +201,9 @@ async function api(handler: Handler, method: string, url: string, token: string,
   return { status: response.status, json: (await response.json().catch(() => null)) as { error?: { fieldErrors?: Record<string, string[]> } } | null };
 }
 
+/** A NUL byte is refused at the field by the text rule that guards every path (before any number rule). */
+const namesFieldOrNul = (field: string) => new RegExp(`${field}|NUL character`, 'i');
+
 let ws: TestWorkspace;
 let basics: Awaited<ReturnType<typeof createBasics>>;
 let token: string;
@@ -237,7 +240,7 @@ describe('numeric fields through the API', () => {
       for (const bad of [...JSON_NOT_NUMBERS, ...(optional ? [] : [null, ''])]) {
         const answer = await api(assessmentList.POST as Handler, 'POST', '/assessments', token, { ...validAssessment(), [field]: bad });
         expect(answer.status, `${field} = ${show(bad)}`).toBe(422);
-        expect(answer.json?.error?.fieldErrors?.[field]?.[0], `${field} = ${show(bad)}`).toMatch(new RegExp(field, 'i'));
+        expect(answer.json?.error?.fieldErrors?.[field]?.[0], `${field} = ${show(bad)}`).toMatch(namesFieldOrNul(field));
       }
     }
     expect(await workspaceSnapshot(ws.workspaceId)).toEqual(before);
@@ -378,7 +381,7 @@ describe('numeric fields through the imports', () => {
         }
         const fieldErrors = (refused as { extra?: { fieldErrors?: Record<string, string[]> } })?.extra?.fieldErrors ?? {};
         expect(Object.keys(fieldErrors), `${field} = ${show(bad)}`).toContain(`assessments.0.${field}`);
-        expect(fieldErrors[`assessments.0.${field}`]![0], `${field} = ${show(bad)}`).toMatch(new RegExp(field, 'i'));
+        expect(fieldErrors[`assessments.0.${field}`]![0], `${field} = ${show(bad)}`).toMatch(namesFieldOrNul(field));
       }
     }
   });

@@ -72,7 +72,7 @@ describe('planImport', () => {
   const bad: Array<[string, string, string, RegExp]> = [
     ['position above the scale', GOOD.replace(',90,', ',101,'), 'position', /Position must be between 0 and 100/],
     ['position not a number', GOOD.replace(',90,', ',ninety,'), 'position', /Position must be a number/],
-    ['position empty', GOOD.replace(',90,', ',,'), 'position', /Position must be a number/],
+    ['position empty', GOOD.replace(',90,', ',,'), 'position', /Position is required/],
     ['salience below the scale', GOOD.replace(',85,', ',-5,'), 'salience', /Salience must be between 0 and 100/],
     ['capability out of range', GOOD.replace(',85,,', ',85,300,'), 'capability', /Capability must be between 0 and 100/],
     ['unknown confidence', GOOD.replace('moderate', 'medium'), 'confidence', /Choose a confidence level/],
