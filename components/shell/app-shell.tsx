@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/(app)/actions';
+import { SearchBox } from '@/components/search/search-box';
 import { NavLinks } from './nav-links';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -27,6 +28,7 @@ export function AppShell({
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" /> Stanceboard
         </div>
+        <SearchBox />
         <NavLinks canManageMembers={canManageMembers} />
         <div className="sidebar-foot">
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />

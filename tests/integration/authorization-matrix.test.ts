@@ -447,6 +447,8 @@ const ROUTES: Record<string, Entry<Request>> = {
     allowedCaller: (target) => target.admin,
   }),
 
+  'app/api/search/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/search?q=Actor'), cross: 'none' }),
+
   'app/api/stance/dashboard/export/route.ts#GET': entry('workspace:read', {
     input: () => api('GET', '/api/stance/dashboard/export?table=shifts&shifts=30'),
     cross: 'none',
