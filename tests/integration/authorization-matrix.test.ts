@@ -154,6 +154,8 @@ const make = {
     db().scenario.create({
       data: { workspaceId: ws.workspaceId, issueId: ws.issueId, name: uniq('Scenario'), asOf: day('2020-11-12'), createdById: world.callers.admin.id, deletedAt: deleted ? new Date() : null },
     }),
+  event: (ws: Refs) =>
+    db().event.create({ data: { workspaceId: ws.workspaceId, occurredOn: day('2020-11-09'), title: uniq('Event'), issueIds: [ws.issueId], createdById: world.callers.admin.id } }),
   member: async (ws: Refs, disabled = false) => createMember(ws.workspaceId, 'VIEWER', { membershipDisabled: disabled }),
   /** A personal API token of the home viewer (the lowest role that may manage its own tokens). */
   token: (ws: Refs, revoked = false) =>
@@ -315,6 +317,12 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
   }),
   'app/(app)/issues/actions.ts#deleteIssueAction': entry('records:write', { target: live('issue'), input: recordRef }),
   'app/(app)/issues/actions.ts#restoreIssueAction': entry('records:restore', { target: deleted('issue'), input: recordRef }),
+
+  'app/(app)/events/actions.ts#createEventAction': entry('records:write', {
+    input: ({ refs }) => ({ occurredOn: '2020-11-09', title: uniq('Event'), sourceId: refs.sourceId, issueIds: [refs.issueId] }),
+    cross: 'references',
+  }),
+  'app/(app)/events/actions.ts#deleteEventAction': entry('records:write', { target: live('event'), input: recordRef }),
 
   'app/(app)/sources/actions.ts#createSourceAction': entry('records:write', { input: ({ refs }) => sourceFields(refs), cross: 'references' }),
   'app/(app)/sources/actions.ts#updateSourceAction': entry('records:write', {

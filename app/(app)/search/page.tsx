@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageContext } from '@/lib/auth/request';
 import { isAppError } from '@/lib/errors';
-import { searchWorkspace } from '@/lib/search/queries';
+import { searchWorkspace, type SearchResults } from '@/lib/search/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
 import { SearchResultGroups } from '@/components/search/search-results';
 
@@ -11,19 +11,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const ctx = await requirePageContext();
   const raw = searchParamsObject(await searchParams);
   const q = typeof raw.q === 'string' ? raw.q : '';
-  let content: React.ReactNode;
-  if (!q.trim()) {
-    content = <p className="muted">Type in the search box above (Ctrl+K or / from any page) to search the whole workspace.</p>;
-  } else {
+  let results: SearchResults | null = null;
+  let problem: string | null = null;
+  if (q.trim()) {
     try {
-      content = <SearchResultGroups results={await searchWorkspace(ctx, raw)} />;
+      results = await searchWorkspace(ctx, raw);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
-      content = (
-        <p className="notice notice-error" role="alert">
-          {error.extra.fieldErrors?.q?.[0] ?? error.message}
-        </p>
-      );
+      problem = error.extra.fieldErrors?.q?.[0] ?? error.message;
     }
   }
   return (
@@ -34,7 +29,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <p className="sub">Actors and aliases, issues, sources, stated interests, quotes and rationales, scenarios.</p>
         </div>
       </div>
-      {content}
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      ) : results ? (
+        <SearchResultGroups results={results} />
+      ) : (
+        <p className="muted">Type in the search box (Ctrl+K or / from any page) to search the whole workspace.</p>
+      )}
     </>
   );
 }
