@@ -3,6 +3,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/(app)/actions';
 import { SearchBox } from '@/components/search/search-box';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { NavLinks } from './nav-links';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -53,6 +54,7 @@ export function AppShell({
       <main className="main" id="main">
         {children}
       </main>
+      <KeyboardShortcuts />
     </div>
   );
 }
