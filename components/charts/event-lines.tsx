@@ -11,7 +11,9 @@ const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
  * x axis. Lines outside the axis domain are dropped by recharts, so a chart shows the events in its
  * range. Hidden while the legend's EventToggle is unchecked.
  */
-export function EventLines({ events, compact = false }: { events: readonly TimelineEvent[]; compact?: boolean }) {
+export function EventLines({ events, domain, compact = false }: { events: readonly TimelineEvent[]; domain?: readonly [number, number]; compact?: boolean }) {
+  // Labels run right of their line, except in the right third of the chart, where they would be cut off.
+  const rightThird = (x: number) => (domain ? x > domain[0] + ((domain[1] - domain[0]) * 2) / 3 : false);
   return events.map((event, i) => (
     <ReferenceLine
       key={event.id}
@@ -23,14 +25,21 @@ export function EventLines({ events, compact = false }: { events: readonly Timel
       label={
         compact
           ? undefined
-          : { value: truncate(event.title, 32), position: i % 2 === 0 ? 'insideTopLeft' : 'insideBottomLeft', fontSize: 11, fill: 'var(--chart-event)' }
+          : {
+              value: truncate(event.title, 32),
+              position: `${i % 2 === 0 ? 'insideTop' : 'insideBottom'}${rightThird(dayMs(event.date)) ? 'Right' : 'Left'}` as const,
+              fontSize: 11,
+              fill: 'var(--chart-event)',
+              // recharts draws labels in a layer of their own, outside the line's group.
+              className: 'chart-event-label',
+            }
       }
     />
   ));
 }
 
 /**
- * Shows or hides the event lines of the chart it sits in: CSS hides `.chart-event` inside a
+ * Shows or hides the event lines of the chart it sits in: CSS hides `.chart-event` (and its label) inside a
  * `.has-events` container while this box is unchecked, so no chart has to hold the state.
  */
 export function EventToggle({ events: all, domain }: { events: readonly TimelineEvent[]; domain?: readonly [number, number] }) {

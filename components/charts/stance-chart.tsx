@@ -268,7 +268,7 @@ export function StanceChart({
             label={{ value: m.label, position: 'insideBottomRight', fontSize: 12, fill: '#1b2430', fontWeight: 600 }}
           />
         ))}
-        <EventLines events={events} compact={compact} />
+        <EventLines events={events} domain={domain} compact={compact} />
         {bandLabel &&
           prepared.map((s) => (
             <Area

@@ -293,7 +293,7 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
             {...seriesStyle(i)}
           />
         ))}
-        <EventLines events={events} />
+        <EventLines events={events} domain={domain} />
       </LineChart>
       <EventToggle events={events} domain={domain} />
     </figure>

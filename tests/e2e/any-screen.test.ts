@@ -62,8 +62,9 @@ async function allPages(page: Page): Promise<string[]> {
 async function settle(page: Page, path: string) {
   await page.goto(appUrl(path));
   await page.locator('main h1').first().waitFor();
-  // Streamed sections and responsive charts have laid out.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Streamed sections (skeletons replaced) and responsive charts have laid out.
+  await page.locator('.skeleton').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
 }
 
 const sidewaysScroll = (page: Page) =>
@@ -89,7 +90,7 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
     await signIn(page, DEMO.admin.email, DEMO.admin.password);
     pages = await allPages(page);
     await page.close();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
@@ -107,7 +108,7 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
       }
       expect(overflowing).toEqual([]);
       await context.close();
-    });
+    }, 600_000);
   }
 
   it('at 390 px the navigation folds behind a Menu button that opens it', async () => {
@@ -124,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
     await page.waitForURL((url) => url.pathname === '/issues');
     expect(await issuesLink.isVisible()).toBe(false);
     await context.close();
-  });
+  }, 300_000);
 
   it.skipIf(!process.env.E2E_SCREENSHOTS_DIR)('screenshots to look at: dashboard and issue page at 390 px, light and dark, and the issue page printed', async () => {
     const dir = process.env.E2E_SCREENSHOTS_DIR!;
@@ -135,7 +136,10 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
       await signIn(page, DEMO.analyst.email, DEMO.analyst.password);
       for (const [name, path] of [['dashboard', '/'], ['issue', issue]] as const) {
         await settle(page, path);
-        await page.screenshot({ path: `${dir}/${name}-390-${scheme}.png`, fullPage: true });
+        for (let part = 0; part < 3; part++) {
+          await page.evaluate((y) => window.scrollTo(0, y), part * 800);
+          await page.screenshot({ path: `${dir}/${name}-390-${scheme}-${part}.png` });
+        }
       }
       await context.close();
     }
@@ -145,9 +149,9 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
     await settle(page, issue);
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: `${dir}/issue-print.pdf`, format: 'A4', printBackground: false });
-    await page.screenshot({ path: `${dir}/issue-print-media.png`, fullPage: true });
+    await page.screenshot({ path: `${dir}/issue-print-media.png` });
     await context.close();
-  });
+  }, 600_000);
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds nothing serious or critical on any page (${scheme} theme)`, async () => {
@@ -170,6 +174,6 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
       for (const v of await axeViolations(page)) found.push(`shortcut list: ${v}`);
       expect(found).toEqual([]);
       await context.close();
-    });
+    }, 600_000);
   }
 });

@@ -8,7 +8,7 @@ const FMP = 'Foreign military presence in Nagorno-Karabakh';
 const TERRITORY = 'Territorial control of Nagorno-Karabakh and surrounding districts';
 
 /** The labels of the event lines drawn in the issue page's stance chart. */
-const eventLabels = (page: Page) => page.locator('.stance-chart .chart-event text').allTextContents();
+const eventLabels = (page: Page) => page.locator('.stance-chart .chart-event-label').allTextContents();
 
 describe.skipIf(!chromiumAvailable())('the analyst’s workspace in a real browser', () => {
   let browser: Browser;
@@ -45,10 +45,12 @@ describe.skipIf(!chromiumAvailable())('the analyst’s workspace in a real brows
     await expect.poll(() => eventLabels(page)).toContain('Shusha taken');
     expect(await eventLabels(page)).toContain('Trilateral statement');
     const toggle = page.locator('.stance-chart .event-toggle input');
+    const label = page.locator('.stance-chart .chart-event-label', { hasText: 'Shusha taken' });
     await toggle.uncheck();
+    expect(await label.isVisible()).toBe(false);
     expect(await page.locator('.stance-chart .chart-event').first().isVisible()).toBe(false);
     await toggle.check();
-    expect(await page.locator('.stance-chart .chart-event').first().isVisible()).toBe(true);
+    expect(await label.isVisible()).toBe(true);
 
     await openIssue(page, TERRITORY);
     await expect.poll(() => eventLabels(page)).toContain('Trilateral statement');
