@@ -9,15 +9,10 @@
  * name; and, in the same run, the baseline without the search columns: ILIKE '%word%' over quotes and
  * rationales. The scratch database is dropped at the end (KEEP_BENCH_DB=1 keeps it).
  */
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
-import pg from 'pg';
+import { rerunWithReactServer, scratchDatabase, timeRuns } from './bench-scratch';
 
-// lib/search is `server-only`: re-run with the react-server condition (as scripts/bench-dashboard.ts does).
-if (!process.execArgv.some((a) => a.includes('react-server')) && !(process.env.NODE_OPTIONS ?? '').includes('react-server')) {
-  const result = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
+rerunWithReactServer();
 
 const { createDatabaseIfMissing, resolveDatabase } = await import('../lib/db/server');
 const { migrate } = await import('../lib/db/migrate');
@@ -30,40 +25,9 @@ const ASSESSMENTS = Number(process.env.BENCH_ASSESSMENTS ?? 500_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 const handle = await resolveDatabase((line) => console.log(line));
-const serverUrl = new URL(handle.url);
 const scratch = `sb_bench_search_${process.pid}`;
-const adminUrl = Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString();
-const url = Object.assign(new URL(serverUrl), { pathname: `/${scratch}` }).toString();
-
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropScratch() {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-  await admin.end();
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function time<T>(fn: () => Promise<T>): Promise<{ median: number; best: number; last: T }> {
-  let last = await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    last = await fn();
-    times.push(performance.now() - t);
-  }
-  return { median: median(times), best: Math.min(...times), last };
-}
+const { adminUrl, url, sql, drop: dropScratch } = scratchDatabase(handle.url, scratch);
+const time = <T>(fn: () => Promise<T>) => timeRuns(fn, RUNS);
 
 try {
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}`);
