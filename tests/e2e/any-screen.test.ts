@@ -67,8 +67,18 @@ async function settle(page: Page, path: string) {
   await page.waitForTimeout(300);
 }
 
+/** How wide the page is, and the outermost elements that stick out past the viewport. */
 const sidewaysScroll = (page: Page) =>
-  page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll('body *')].filter((el) => {
+      if (el.getBoundingClientRect().right <= viewport + 1) return false;
+      const parent = el.parentElement;
+      return !parent || parent.getBoundingClientRect().right <= viewport + 1;
+    });
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    return { scroll: document.documentElement.scrollWidth, viewport, culprits: out.slice(0, 3).map(name).join(', ') };
+  });
 
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
@@ -103,8 +113,8 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
       const overflowing: string[] = [];
       for (const path of pages) {
         await settle(page, path);
-        const { scroll, viewport } = await sidewaysScroll(page);
-        if (scroll > viewport) overflowing.push(`${path}: ${scroll} px wide in ${viewport} px`);
+        const { scroll, viewport, culprits } = await sidewaysScroll(page);
+        if (scroll > viewport) overflowing.push(`${path}: ${scroll} px wide in ${viewport} px (${culprits})`);
       }
       expect(overflowing).toEqual([]);
       await context.close();
