@@ -12,18 +12,12 @@
  * aggregate and thin in JavaScript. It prints the points each call returns. The scratch database is
  * dropped at the end (KEEP_BENCH_DB=1 keeps it). BENCH_YEARS (default 10) and BENCH_RUNS (default 5) tune it.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { median, rerunWithReactServer, scratchDatabase } from './bench-scratch';
 
-// lib/stance is `server-only`; outside Next that package throws unless the react-server condition is
-// set, so re-run this script with it (keeping tsx's loader flags).
-if (!process.execArgv.some((a) => a.includes('react-server')) && !(process.env.NODE_OPTIONS ?? '').includes('react-server')) {
-  const result = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
+rerunWithReactServer();
 
 const { REPO_ROOT, createDatabaseIfMissing, resolveDatabase } = await import('../lib/db/server');
 const { migrate } = await import('../lib/db/migrate');
@@ -39,32 +33,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIGRATION = path.join(REPO_ROOT, 'prisma/migrations/20261125100000_stance_indexes/migration.sql');
 
 const handle = await resolveDatabase((line) => console.log(line));
-const serverUrl = new URL(handle.url);
 const scratch = `sb_bench_${process.pid}`;
-const adminUrl = Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString();
-const url = Object.assign(new URL(serverUrl), { pathname: `/${scratch}` }).toString();
-
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropScratch() {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-  await admin.end();
-}
-
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const { adminUrl, url, sql, drop: dropScratch } = scratchDatabase(handle.url, scratch);
 
 async function time<T>(label: string, fn: () => Promise<T>, describe: (r: T) => string): Promise<{ label: string; median: number; best: number; note: string }> {
   let last = await fn(); // warm-up (plans, caches, connections)

@@ -7,6 +7,7 @@ import { formatBucket, formatDay, formatPosition } from './format';
 import { seriesStyle } from './palette';
 import { ScaleDotPlot } from './scale-dot-plot';
 import { StanceChart } from './stance-chart';
+import { eventsForIssue, type TimelineEvent } from '@/lib/events/timeline';
 import { bucketSources, toChartSeries } from './stance-chart-data';
 
 type Profile = Awaited<ReturnType<typeof actorProfile>>;
@@ -16,8 +17,8 @@ type Profile = Awaited<ReturnType<typeof actorProfile>>;
  * and its stance over time per issue as small multiples. Receives the profile (a promise, so that the
  * page can stream it in under Suspense) from lib/stance.
  */
-export async function ActorStance({ profile: pending, canWrite }: { profile: Promise<Profile>; canWrite: boolean }) {
-  const profile = await pending;
+export async function ActorStance({ profile: pending, events: pendingEvents, canWrite }: { profile: Promise<Profile>; events: Promise<TimelineEvent[]>; canWrite: boolean }) {
+  const [profile, events] = await Promise.all([pending, pendingEvents]);
   const { actor, issues, interests, sources, filters } = profile;
   const style = seriesStyle(actor.styleIndex);
   const agg = aggregationLabel(filters);
@@ -167,6 +168,7 @@ export async function ActorStance({ profile: pending, canWrite }: { profile: Pro
                     aggregationLabel={agg}
                     bucketUnit={bucketUnit}
                     bandLabel={`lowest to highest reading in the ${bucketUnit}`}
+                    events={eventsForIssue(events, issue.id)}
                   />
                   <div className="links">
                     <Link href={`/issues/${issue.id}?actor=${actor.id}`}>Open the issue chart</Link>

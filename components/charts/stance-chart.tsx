@@ -5,6 +5,8 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Symbo
 import { formatBucket, formatDay, formatPosition, formatTick, spanDays, timeTicks, truncate } from './format';
 import { markerPath, seriesStyle, type MarkerShape, type SeriesStyle } from './palette';
 import type { Anchor, ChartBucket, ChartMark, ChartReading, ChartSeries } from './stance-chart-data';
+import type { TimelineEvent } from '@/lib/events/timeline';
+import { EventLines, EventToggle } from './event-lines';
 
 export interface StanceChartProps {
   /** Text title and description: read by screen readers (and the description is shown by the page). */
@@ -13,6 +15,8 @@ export interface StanceChartProps {
   anchors: Anchor[];
   series: ChartSeries[];
   marks?: ChartMark[];
+  /** Recorded events (lib/events), drawn where they fall inside the chart's dates. */
+  events?: TimelineEvent[];
   /** "Mean", "Weighted median", … */
   aggregationLabel: string;
   bucketUnit: 'day' | 'week' | 'month' | 'year';
@@ -143,6 +147,7 @@ export function StanceChart({
   anchors,
   series,
   marks = [],
+  events = [],
   aggregationLabel,
   bucketUnit,
   bandLabel,
@@ -216,7 +221,7 @@ export function StanceChart({
 
   return (
     <div
-      className={compact ? 'stance-chart compact' : 'stance-chart'}
+      className={compact ? 'stance-chart compact has-events' : 'stance-chart has-events'}
       tabIndex={0}
       role="group"
       aria-label={title}
@@ -285,6 +290,7 @@ export function StanceChart({
             label={{ value: m.label, position: 'insideBottomRight', fontSize: 12, fill: '#1b2430', fontWeight: 600 }}
           />
         ))}
+        <EventLines events={events} domain={domain} compact={compact} />
         {bandLabel &&
           prepared.map((s) => (
             <Area
@@ -354,6 +360,7 @@ export function StanceChart({
         {activeItem && activeSeries && <TooltipBody item={activeItem} actor={activeSeries.name} aggregationLabel={aggregationLabel} bucketUnit={bucketUnit} />}
       </div>
       {!compact && <StanceLegend series={prepared} aggregationLabel={aggregationLabel} bucketUnit={bucketUnit} bandLabel={bandLabel} />}
+      <EventToggle events={events} domain={domain} />
     </div>
   );
 }

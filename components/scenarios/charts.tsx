@@ -1,5 +1,7 @@
 'use client';
 
+import type { TimelineEvent } from '@/lib/events/timeline';
+import { EventLines, EventToggle } from '@/components/charts/event-lines';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBin, RoundSnapshot, UncertaintyResult } from '@/lib/scenario';
 import type { Anchor } from '@/lib/issues/schema';
@@ -267,7 +269,7 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const dayText = (n: number) => new Date(n).toISOString().slice(0, 10);
 
 /** Likelihood estimates over time, one stepped line per analyst, over the ICD 203 bands. */
-export function LikelihoodChart({ points, title }: { points: EstimatePoint[]; title: string }) {
+export function LikelihoodChart({ points, title, events = [] }: { points: EstimatePoint[]; title: string; events?: TimelineEvent[] }) {
   const analysts = [...new Map(points.map((p) => [p.analystId, p.analystName])).entries()];
   const xs = points.map((p) => dayNumber(p.day));
   const day = 24 * 3600 * 1000;
@@ -276,7 +278,7 @@ export function LikelihoodChart({ points, title }: { points: EstimatePoint[]; ti
   // Room on the right for the band labels, so they do not sit on the latest estimates.
   const domain: [number, number] = [min - 3 * day, max + Math.max(10 * day, 0.22 * (max - min))];
   return (
-    <figure className="sc-figure" aria-label={title}>
+    <figure className="sc-figure has-events" aria-label={title}>
       <LineChart responsive style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
         {LIKELIHOOD_BANDS.map((b, i) => (
           <ReferenceArea
@@ -308,7 +310,9 @@ export function LikelihoodChart({ points, title }: { points: EstimatePoint[]; ti
             {...seriesStyle(i)}
           />
         ))}
+        <EventLines events={events} domain={domain} />
       </LineChart>
+      <EventToggle events={events} domain={domain} />
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { Likelihood } from '@/lib/generated/prisma/enums';
+import type { TimelineEvent } from '@/lib/events/timeline';
 import { LikelihoodChart } from './charts';
 
 export interface EstimateRow {
@@ -15,13 +16,14 @@ export interface EstimateRow {
 }
 
 /** Estimates over time: a chart (one stepped line per analyst) and the same data as a table. */
-export function LikelihoodSection({ estimates }: { estimates: EstimateRow[] }) {
+export function LikelihoodSection({ estimates, events = [] }: { estimates: EstimateRow[]; events?: TimelineEvent[] }) {
   if (!estimates.length) return <p className="muted">No estimates yet.</p>;
   return (
     <>
       <LikelihoodChart
         points={estimates.map((e) => ({ analystId: e.analystId, analystName: e.analystName, day: e.day, percent: e.percent }))}
         title="Likelihood estimates over time, by analyst, over the ICD 203 bands"
+        events={events}
       />
       <table className="data" aria-label="Likelihood estimates">
         <thead>

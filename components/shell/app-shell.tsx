@@ -4,6 +4,9 @@ import { SavedNotice } from '@/components/ui/saved-notice';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/(app)/actions';
+import { SearchBox } from '@/components/search/search-box';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { CollapsibleNav } from './collapsible-nav';
 import { NavLinks } from './nav-links';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -29,26 +32,29 @@ export function AppShell({
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" /> Stanceboard
         </div>
-        <NavLinks canManageMembers={canManageMembers} />
-        <div className="sidebar-foot">
-          <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-          <div>
-            <div style={{ color: '#fff' }}>{user.name}</div>
+        <SearchBox />
+        <CollapsibleNav>
+          <NavLinks canManageMembers={canManageMembers} />
+          <div className="sidebar-foot">
+            <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
             <div>
-              {user.email} · {ROLE_LABELS[user.role]}
+              <div className="sidebar-user">{user.name}</div>
+              <div>
+                {user.email} · {ROLE_LABELS[user.role]}
+              </div>
             </div>
+            <div className="row" style={{ gap: 10 }}>
+              <Link href="/account" style={{ color: '#c9d3e0' }}>Account</Link>
+              <Link href="/settings/tokens" style={{ color: '#c9d3e0' }}>API tokens</Link>
+              <Link href="/api-docs" style={{ color: '#c9d3e0' }}>API</Link>
+            </div>
+            <form action={signOutAction}>
+              <button type="submit" className="btn-small">
+                Sign out
+              </button>
+            </form>
           </div>
-          <div className="row" style={{ gap: 10 }}>
-            <Link href="/account" style={{ color: '#c9d3e0' }}>Account</Link>
-            <Link href="/settings/tokens" style={{ color: '#c9d3e0' }}>API tokens</Link>
-            <Link href="/api-docs" style={{ color: '#c9d3e0' }}>API</Link>
-          </div>
-          <form action={signOutAction}>
-            <button type="submit" className="btn-small">
-              Sign out
-            </button>
-          </form>
-        </div>
+        </CollapsibleNav>
       </aside>
       <main className="main" id="main">
         <Suspense fallback={null}>
@@ -56,6 +62,7 @@ export function AppShell({
         </Suspense>
         {children}
       </main>
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -14,6 +14,7 @@ const SECTIONS = [
     { href: '/assessments', label: 'Assessments' },
     { href: '/sources', label: 'Sources' },
     { href: '/interests', label: 'Stated interests' },
+    { href: '/events', label: 'Events' },
     { href: '/import', label: 'Import' },
   ] },
 ];

@@ -44,7 +44,7 @@ export function QuickCapture({ sourceId, storedText, actors, canWrite }: { sourc
       <div
         className="capture-text"
         onMouseUp={() => setSelection(window.getSelection()?.toString().replace(/\s+/g, ' ').trim() ?? '')}
-        style={{ maxHeight: 560, overflow: 'auto', lineHeight: 1.7, border: '1px solid var(--line)', borderRadius: 6, padding: 12, background: '#fff' }}
+        style={{ maxHeight: 560, overflow: 'auto', lineHeight: 1.7, border: '1px solid var(--line)', borderRadius: 6, padding: 12, background: 'var(--panel)' }}
       >
         {sentences.length === 0 && <p className="muted">No text yet.</p>}
         {sentences.map((sentence, i) => {
@@ -54,14 +54,15 @@ export function QuickCapture({ sourceId, storedText, actors, canWrite }: { sourc
             <span key={i} className="capture-sentence">
               {segments.map((s, j) =>
                 s.actorId ? (
-                  <mark key={j} title={s.actorName} style={{ background: '#fff1b8', padding: '0 1px', borderRadius: 2 }}>{s.text}</mark>
+                  <mark key={j} title={s.actorName}>{s.text}</mark>
                 ) : (
                   <span key={j}>{s.text}</span>
                 ),
               )}{' '}
               {canWrite && (
-                <Link href={startHref(sentence, firstActor)} className="btn-small" aria-label={`Record an assessment quoting sentence ${i + 1}`} style={{ fontSize: 11, padding: '0 4px', marginRight: 4, border: '1px solid var(--line)', borderRadius: 4 }}>
-                  + assess
+                <Link href={startHref(sentence, firstActor)} className="btn-small" style={{ fontSize: 11, padding: '0 4px', marginRight: 4, border: '1px solid var(--line)', borderRadius: 4 }}>
+                  {/* The visible text starts the accessible name (WCAG 2.5.3), the hidden rest says which sentence. */}
+                  + assess<span className="visually-hidden">: record an assessment quoting sentence {i + 1}</span>
                 </Link>
               )}
             </span>

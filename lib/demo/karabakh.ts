@@ -78,6 +78,15 @@ export interface DemoAssessment {
   rationale: string;
 }
 
+export interface DemoEvent {
+  occurredOn: string;
+  title: string;
+  description: string;
+  /** Issue keys; none: the whole workspace. */
+  issueKeys: string[];
+  sourceKey?: string;
+}
+
 export interface DemoScenario {
   key: string;
   issueKey: string;
@@ -1404,5 +1413,26 @@ export const demoScenarios: DemoScenario[] = [
           'Unluhisarcikli counts the Russian presence as a negative for Azerbaijan too. Once the districts are back in hand, Baku will have less reason to defer to Moscow.',
       },
     ],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Events: drawn on every timeline in range (the whole workspace: every issue)
+// ---------------------------------------------------------------------------------------------
+
+export const demoEvents: DemoEvent[] = [
+  {
+    occurredOn: '2020-09-27',
+    title: 'War begins',
+    description: 'Azerbaijan launches an offensive along the line of contact; six weeks of fighting follow.',
+    issueKeys: [],
+  },
+  {
+    occurredOn: '2020-11-09',
+    title: 'Trilateral statement',
+    description:
+      'Russia, Azerbaijan and Armenia sign the statement ending the war (announced in the night of 9 to 10 November): Russian peacekeepers deploy, Azerbaijan keeps its gains and regains the remaining districts.',
+    issueKeys: [],
+    sourceKey: ISW,
   },
 ];

@@ -7,6 +7,7 @@ import { assessmentSnapshot } from '../assessments/snapshot';
 import {
   demoActors,
   demoAssessments,
+  demoEvents,
   demoInterests,
   demoIssues,
   demoScenarios,
@@ -184,6 +185,22 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
             },
           });
           bump('assessments');
+        }
+
+        for (const event of demoEvents) {
+          if (await tx.event.findFirst({ where: { workspaceId, title: event.title, occurredOn: day(event.occurredOn) }, select: { id: true } })) continue;
+          await tx.event.create({
+            data: {
+              workspaceId,
+              occurredOn: day(event.occurredOn),
+              title: event.title,
+              description: event.description,
+              issueIds: event.issueKeys.map((key) => issueIds.get(key)!),
+              sourceId: event.sourceKey ? sourceIds.get(event.sourceKey)! : null,
+              createdById: userIds.get('analyst')!,
+            },
+          });
+          bump('events');
         }
 
         for (const scenario of demoScenarios) {

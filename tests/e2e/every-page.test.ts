@@ -2,11 +2,13 @@
 // every internal link of the demo as each role. No page may crash for a role (a role without the
 // permission gets the one "your role cannot open that page" explanation), no link may lead to a 4xx or
 // 5xx, and no page may log a console error.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { roleCan, type Permission } from '@/lib/auth/permissions';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';
 
 type RoleName = keyof typeof DEMO;
@@ -22,17 +24,15 @@ function pageFiles(dir: string): string[] {
 /** app/(app)/issues/[id]/compare/page.tsx → /issues/[id]/compare */
 const routeOf = (file: string) => `/${file.replace(/^app\//, '').replace(/\/?page\.tsx$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
 
-const ROUTES = pageFiles('app')
-  .map(routeOf)
-  .filter((r) => r !== '/sign-in');
+const PAGES = pageFiles('app')
+  .map((file) => ({ route: routeOf(file), permission: /requirePagePermission\('([^']+)'\)/.exec(readFileSync(path.join(process.cwd(), file), 'utf8'))?.[1] as Permission | undefined }))
+  .filter((p) => p.route !== '/sign-in');
+const ROUTES = PAGES.map((p) => p.route);
 
-/** Pages only some roles may open: record forms for analysts and admins, members for admins. */
-function needs(route: string): 'write' | 'admin' | null {
-  if (route === '/members') return 'admin';
-  if (/\/(new|edit)$/.test(route)) return 'write';
-  return null;
-}
-const allowed = (role: RoleName, need: ReturnType<typeof needs>) => need === null || (need === 'write' ? role !== 'viewer' : role === 'admin');
+/** The permission a page asks for (read from its code), and so which roles may open it. */
+const ROLE_OF: Record<RoleName, Role> = { admin: 'ADMIN', analyst: 'ANALYST', viewer: 'VIEWER' };
+const needs = (route: string) => PAGES.find((p) => p.route === route)?.permission;
+const allowed = (role: RoleName, permission: Permission | undefined) => permission === undefined || roleCan(ROLE_OF[role], permission);
 
 interface Visit {
   status: number;
@@ -99,8 +99,9 @@ describe.skipIf(!chromiumAvailable())('every page, every role, every link', () =
     return url === '/scenarios/compare' ? `${url}?id=${ids.scenarios}&id=${ids.scenarios2}` : url;
   };
 
-  it('finds the pages of the app', () => {
+  it('finds the pages of the app, and every form page guards itself with a permission', () => {
     expect(ROUTES).toEqual(expect.arrayContaining(['/', '/issues/[id]', '/interests/[id]', '/scenarios/new', '/scenarios/[id]/edit', '/members']));
+    expect(PAGES.filter((p) => /\/(new|edit)$/.test(p.route) && !p.permission).map((p) => p.route)).toEqual([]);
   });
 
   for (const role of ROLES) {

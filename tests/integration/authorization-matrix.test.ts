@@ -165,6 +165,8 @@ const make = {
         deletedAt: deleted ? new Date() : null,
       },
     }),
+  event: (ws: Refs) =>
+    db().event.create({ data: { workspaceId: ws.workspaceId, occurredOn: day('2020-11-09'), title: uniq('Event'), issueIds: [ws.issueId], createdById: world.callers.admin.id } }),
   member: async (ws: Refs, disabled = false) => createMember(ws.workspaceId, 'VIEWER', { membershipDisabled: disabled }),
   /** A personal API token of the home viewer (the lowest role that may manage its own tokens). */
   token: (ws: Refs, revoked = false) =>
@@ -332,6 +334,12 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
   'app/(app)/issues/actions.ts#deleteIssueAction': entry('records:write', { target: live('issue'), input: recordRef }),
   'app/(app)/issues/actions.ts#restoreIssueAction': entry('records:restore', { target: deleted('issue'), input: recordRef }),
 
+  'app/(app)/events/actions.ts#createEventAction': entry('records:write', {
+    input: ({ refs }) => ({ occurredOn: '2020-11-09', title: uniq('Event'), sourceId: refs.sourceId, issueIds: [refs.issueId] }),
+    cross: 'references',
+  }),
+  'app/(app)/events/actions.ts#deleteEventAction': entry('records:write', { target: live('event'), input: recordRef }),
+
   'app/(app)/sources/actions.ts#createSourceAction': entry('records:write', { input: ({ refs }) => sourceFields(refs), cross: 'references' }),
   'app/(app)/sources/actions.ts#updateSourceAction': entry('records:write', {
     target: live('source'),
@@ -486,6 +494,8 @@ const ROUTES: Record<string, Entry<Request>> = {
     cross: 'none',
     allowedCaller: (target) => target.admin,
   }),
+
+  'app/api/search/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/search?q=Actor'), cross: 'none' }),
 
   'app/api/stance/dashboard/export/route.ts#GET': entry('workspace:read', {
     input: () => api('GET', '/api/stance/dashboard/export?table=shifts&shifts=30'),

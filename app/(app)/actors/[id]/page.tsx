@@ -12,6 +12,7 @@ import { RecordActionButton } from '@/components/records/record-actions';
 import { ActorStance } from '@/components/charts/actor-stance';
 import { TableSkeleton } from '@/components/charts/skeletons';
 import { actorProfile } from '@/lib/stance/queries';
+import { timelineEvents } from '@/lib/events/queries';
 import { deleteActorAction, restoreActorAction } from '../actions';
 import { formatDay } from '@/lib/format';
 
@@ -57,7 +58,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
         </div>
       )}
       <Suspense fallback={<div className="panel"><TableSkeleton title="Positions on every issue" /></div>}>
-        <ActorStance profile={actorProfile(ctx, actor.id)} canWrite={canWrite && !actor.deletedAt} />
+        <ActorStance profile={actorProfile(ctx, actor.id)} events={timelineEvents(ctx, null)} canWrite={canWrite && !actor.deletedAt} />
       </Suspense>
     </>
   );

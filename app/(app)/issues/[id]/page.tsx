@@ -19,6 +19,7 @@ import { toChartMarks, toChartSeries } from '@/components/charts/stance-chart-da
 import { StanceFilterForm, weightsText } from '@/components/charts/stance-filters';
 import { ReadingsTable, SeriesTable } from '@/components/charts/stance-tables';
 import { ChartSkeleton } from '@/components/charts/skeletons';
+import { timelineEvents } from '@/lib/events/queries';
 import { restoreIssueAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Stance over time' };
@@ -49,6 +50,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
         {!issue.deletedAt && (
           <div className="actions" style={{ flexShrink: 0 }}>
             {canWrite && <Link className="btn btn-primary" href={`/assessments/new?issueId=${issue.id}`}>Record an assessment</Link>}
+            {canWrite && <Link className="btn" href={`/events/new?issue=${issue.id}`} prefetch={false}>Record an event</Link>}
             {canWrite && <Link className="btn" href={`/issues/${issue.id}/edit`}>Edit issue</Link>}
             <Link className="btn" href={`/scenarios?issue=${issue.id}`}>Scenarios</Link>
           </div>
@@ -159,6 +161,7 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query, after }: 
         anchors={anchors}
         series={chartSeries}
         marks={toChartMarks(filters.marks)}
+        events={await timelineEvents(ctx, [issueId])}
         aggregationLabel={agg}
         bucketUnit={unit}
         bandLabel={bandLabel}

@@ -19,6 +19,7 @@ import { RecordActionButton } from '@/components/records/record-actions';
 import { ForecastPanel } from '@/components/scenarios/forecast-panel';
 import { InputsTable } from '@/components/scenarios/inputs-table';
 import { LikelihoodSection } from '@/components/scenarios/likelihood-section';
+import { timelineEvents } from '@/lib/events/queries';
 import { EstimateForm } from '@/components/scenarios/estimate-form';
 import { ResolveForm } from '@/components/scenarios/resolve-form';
 import { addEstimateAction, deleteScenarioAction, resolveScenarioAction, restoreScenarioAction } from '../actions';
@@ -122,6 +123,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         <h2 id="likelihood-heading">How likely is it?</h2>
         <TeamAggregateLine aggregate={aggregate} />
         <LikelihoodSection
+          events={await timelineEvents(ctx, [scenario.issueId])}
           estimates={estimates.map((e) => ({
             id: e.id,
             analystId: e.analystId,
