@@ -156,9 +156,11 @@ export async function writeImportPlan(
         { name: 'workspaceId', type: 'uuid' },
         { name: 'name', type: 'text' },
         { name: 'kind', type: 'text', cast: 'ActorKind' },
+        { name: 'createdAt', type: 'timestamptz' },
         { name: 'updatedAt', type: 'timestamptz' },
       ],
-      plan.newActors.map((a) => ({ id: a.id, workspaceId: ws, name: a.name, kind: a.kind, updatedAt: now })),
+      // Both stamps from the one clock, so a record is never "updated before it was created".
+      plan.newActors.map((a) => ({ id: a.id, workspaceId: ws, name: a.name, kind: a.kind, createdAt: now, updatedAt: now })),
     ).catch((error) => conflictOnUnique(error, raced));
     await insertRows(
       client,
@@ -168,18 +170,20 @@ export async function writeImportPlan(
         { name: 'workspaceId', type: 'uuid' },
         { name: 'title', type: 'text' },
         { name: 'anchors', type: 'jsonb' },
+        { name: 'createdAt', type: 'timestamptz' },
         { name: 'updatedAt', type: 'timestamptz' },
       ],
-      plan.newIssues.map((i) => ({ id: i.id, workspaceId: ws, title: i.title, anchors: i.anchors, updatedAt: now })),
+      plan.newIssues.map((i) => ({ id: i.id, workspaceId: ws, title: i.title, anchors: i.anchors, createdAt: now, updatedAt: now })),
     ).catch((error) => conflictOnUnique(error, raced));
     await insertRows(
       client,
       'Source',
       [
         ...SOURCE_COLUMNS,
+        { name: 'createdAt', type: 'timestamptz' },
         { name: 'updatedAt', type: 'timestamptz' },
       ],
-      plan.newSources.map((s) => ({ ...s, line: undefined, workspaceId: ws, updatedAt: now })),
+      plan.newSources.map((s) => ({ ...s, line: undefined, workspaceId: ws, createdAt: now, updatedAt: now })),
     );
     for (let start = 0; start < total; start += chunkSize) {
       const rows = plan.rows.slice(start, start + chunkSize).map((r) => ({

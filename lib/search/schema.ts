@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from '../validation';
 
 export const SEARCH_KINDS = ['actor', 'issue', 'source', 'interest', 'assessment', 'scenario'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -21,6 +22,6 @@ export const searchInputSchema = z.object({
     .max(200, { error: 'Search for at most 200 characters.' })
     .refine((q) => /[\p{L}\p{N}]/u.test(q), { error: 'Search for a word or a number.' }),
   /** Results per kind. */
-  limit: z.coerce.number().int().min(1).max(50).catch(8).default(8),
+  limit: wholeNumber('limit', 1, 50).catch(8).default(8),
 });
 export type SearchInput = z.infer<typeof searchInputSchema>;
