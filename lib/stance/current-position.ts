@@ -46,6 +46,8 @@ export interface CurrentPosition {
   sources: number;
   /** Sum of those readings' weights (confidence × reliability): how much evidence the figure rests on. */
   weight: number;
+  /** How many actors have a position on this issue (all of them, also when only the top ones are returned). */
+  actorsOnIssue: number;
   /** Latest and earliest stance date among those readings. */
   asOf: string;
   oldest: string;
@@ -53,19 +55,33 @@ export interface CurrentPosition {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Where each actor stands now on each issue (optionally one issue or one actor), from the maintained current readings. */
-export async function currentPositions(ctx: Ctx, { issueId, actorId }: { issueId?: string; actorId?: string } = {}): Promise<CurrentPosition[]> {
+/**
+ * Where each actor stands now on each issue (optionally one issue or one actor), from the maintained
+ * current positions. `topPerIssue` keeps, per issue, only the actors whose figure rests on the most
+ * weight of evidence (ties by name); `actorsOnIssue` still counts them all.
+ */
+export async function currentPositions(
+  ctx: Ctx,
+  { issueId, actorId, topPerIssue }: { issueId?: string; actorId?: string; topPerIssue?: number } = {},
+): Promise<CurrentPosition[]> {
   authorize(ctx, 'workspace:read');
   const where = [Prisma.sql`a."workspaceId" = ${ctx.workspaceId}::uuid`];
   if (issueId) where.push(Prisma.sql`a."issueId" = ${issueId}::uuid`);
   if (actorId) where.push(Prisma.sql`a."actorId" = ${actorId}::uuid`);
+  const top = topPerIssue === undefined ? null : Math.max(1, Math.floor(topPerIssue));
   const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
-    SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."weight", a."asOf", a."oldest"
-    FROM "CurrentPosition" a
-    JOIN "Actor" ac ON ac."id" = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
-    JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY a."issueId", a."position", ac."name"`;
+    SELECT "issueId", "actorId", "actorName", "position", "median", "min", "max", "sources", "weight", "asOf", "oldest", "actorsOnIssue"
+    FROM (
+      SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."weight", a."asOf", a."oldest",
+             count(*) OVER (PARTITION BY a."issueId")::int AS "actorsOnIssue",
+             row_number() OVER (PARTITION BY a."issueId" ORDER BY a."weight" DESC, ac."name") AS "weightRank"
+      FROM "CurrentPosition" a
+      JOIN "Actor" ac ON ac."id" = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
+      JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
+      WHERE ${Prisma.join(where, ' AND ')}
+    ) ranked
+    ${top === null ? Prisma.empty : Prisma.sql`WHERE "weightRank" <= ${top}::int`}
+    ORDER BY "issueId", "position", "actorName"`;
   return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
 }
 
