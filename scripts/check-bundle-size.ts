@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/check-bundle-size.ts`: after `next build`, prints every app route's first-load
+ * `npm run check:bundle-size`: after `next build`, prints every app route's first-load
  * JavaScript (gzip) and exits 1 when a route is above the limit (BUNDLE_LIMIT_KB, default 250).
  * How the sizes are read from the manifests: lib/build/first-load-js.ts.
  */
