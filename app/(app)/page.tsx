@@ -126,22 +126,30 @@ async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
   );
 }
 
+/** Per issue, the dashboard draws the actors whose position rests on the most evidence; the issue page has them all. */
+const ACTORS_PER_ISSUE = 8;
+
 async function Spread({ ctx }: { ctx: Ctx }) {
-  const spread = await issueSpread(ctx);
+  const spread = await issueSpread(ctx, { topPerIssue: ACTORS_PER_ISSUE });
   return (
     <ChartFrame
       id="spread"
       title="Where each actor stands now"
-      description={`Per issue, where each actor stands now, with a bar from the lowest to the highest of the readings it is made of. ${currentPositionDefinition()} The labelled anchor points of each issue's scale are under its axis.`}
+      description={`Per issue, where the ${ACTORS_PER_ISSUE} actors with the most weight of evidence stand now, with a bar from the lowest to the highest of the readings each position is made of; every actor, with the median and the stance dates, is on the issue's page and in the CSV. ${currentPositionDefinition()} The labelled anchor points of each issue's scale are under its axis.`}
       csvHref="/api/stance/dashboard/export?table=spread"
     >
       {spread.length === 0 && <p className="muted">No issues yet.</p>}
       <div className="stack">
-        {spread.map(({ issue, actors }) => (
+        {spread.map(({ issue, actors, actorCount }) => (
           <section key={issue.id} aria-labelledby={`spread-${issue.id}`}>
             <h3 id={`spread-${issue.id}`}>
               <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
             </h3>
+            {actorCount > actors.length && (
+              <p className="small muted" data-spread-more>
+                The {actors.length} of {actorCount} actors with the most weight of evidence. <Link href={`/issues/${issue.id}`}>All {actorCount} actors</Link>
+              </p>
+            )}
             {actors.length === 0 ? (
               <p className="muted small">No assessments yet.</p>
             ) : (
@@ -162,39 +170,10 @@ async function Spread({ ctx }: { ctx: Ctx }) {
                       hi: a.max,
                       color: style.color,
                       shape: style.shape,
-                      title: `${a.actorName}: ${formatPosition(a.position)} (weighted mean of ${a.sources} sources; ${formatPosition(a.min)}–${formatPosition(a.max)})`,
+                      title: `${a.actorName}: ${formatPosition(a.position)} (weighted mean of ${a.sources} sources; median ${formatPosition(a.median)}; ${formatPosition(a.min)}–${formatPosition(a.max)})`,
                     };
                   })}
                 />
-                <details className="chart-table">
-                  <summary>Show as table</summary>
-                  <div className="chart-table-scroll">
-                    <table className="data">
-                      <thead>
-                        <tr>
-                          <th>Actor</th>
-                          <th className="num">Position</th>
-                          <th className="num">Median</th>
-                          <th className="num">Min–max</th>
-                          <th className="num">Sources</th>
-                          <th>Stance dates</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {actors.map((a) => (
-                          <tr key={a.actorId}>
-                            <td>{a.actorName}</td>
-                            <td className="num">{formatPosition(a.position)}</td>
-                            <td className="num">{formatPosition(a.median)}</td>
-                            <td className="num">{formatPosition(a.min)}–{formatPosition(a.max)}</td>
-                            <td className="num">{a.sources}</td>
-                            <td>{a.oldest === a.asOf ? formatDay(a.asOf) : `${formatDay(a.oldest)} – ${formatDay(a.asOf)}`}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
               </>
             )}
           </section>

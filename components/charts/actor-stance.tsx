@@ -6,7 +6,7 @@ import { ChartFrame } from './chart-frame';
 import { formatBucket, formatDay, formatPosition } from './format';
 import { seriesStyle } from './palette';
 import { ScaleDotPlot } from './scale-dot-plot';
-import { StanceChart } from './stance-chart';
+import { LazyStanceChart } from './lazy-stance-chart';
 import { eventsForIssue, type TimelineEvent } from '@/lib/events/timeline';
 import { bucketSources, toChartSeries } from './stance-chart-data';
 
@@ -159,7 +159,7 @@ export async function ActorStance({ profile: pending, events: pendingEvents, can
                   <div className="small muted small-multiple-scale">
                     {issue.anchors[0]?.value} = {issue.anchors[0]?.label}; {issue.anchors[issue.anchors.length - 1]?.value} = {issue.anchors[issue.anchors.length - 1]?.label}
                   </div>
-                  <StanceChart
+                  <LazyStanceChart
                     compact
                     title={`${actor.name} on ${issue.title}, over time`}
                     description={`${series.total} readings grouped by ${bucketUnit}; latest ${agg.toLowerCase()} ${formatPosition(series.buckets[series.buckets.length - 1]?.value)}.`}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { Anchor } from '@/lib/stance/queries';
 import { formatPosition } from './format';
 import { markerPath, type MarkerShape } from './palette';
@@ -29,8 +29,11 @@ const pct = (v: number) => `${Math.max(0, Math.min(100, v))}%`;
  * Plain HTML and SVG, no client JavaScript; a table version goes next to it (ChartFrame).
  */
 export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: Anchor[]; rows: DotRow[]; label: string; description: string }) {
+  // The anchor lines through every row are one background set once per plot (charts.css), not an
+  // element per anchor per row: on a dashboard of many issues and actors those elements were most of the page.
+  const grid = anchors.map((a) => `linear-gradient(#e3e7ed, #e3e7ed) ${pct(a.value)} 0 / 1px 100% no-repeat`).join(', ');
   return (
-    <div className="dotplot" role="group" aria-label={label}>
+    <div className="dotplot" role="group" aria-label={label} style={{ '--dotplot-grid': grid || 'none' } as CSSProperties}>
       <p className="chart-sr-only">{description}</p>
       {rows.map((row) => (
         <div className="dotplot-row" key={row.key}>
@@ -40,9 +43,6 @@ export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: A
           </div>
           <div className="dotplot-value">{formatPosition(row.value)}</div>
           <div className="dotplot-track" aria-hidden="true">
-            {anchors.map((a) => (
-              <span key={a.value} className="dotplot-grid" style={{ left: pct(a.value) }} />
-            ))}
             {row.lo !== undefined && row.hi !== undefined && row.hi > row.lo && (
               <span className="dotplot-whisker" style={{ left: pct(row.lo), width: `${Math.min(100, row.hi) - Math.max(0, row.lo)}%`, background: row.color }} />
             )}

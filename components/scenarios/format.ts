@@ -1,4 +1,5 @@
 import { nearestAnchor, type Anchor } from '@/lib/issues/schema';
+import type { HistogramBin } from '@/lib/scenario';
 
 /** One decimal, no trailing ".0" noise for whole numbers kept as typed. */
 export function num(value: number | null | undefined, digits = 1): string {
@@ -21,3 +22,6 @@ export function withAnchor(anchors: Anchor[], value: number): string {
 export function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
+
+/** A histogram bin as "from–to". */
+export const binLabel = (b: HistogramBin) => `${b.from}–${b.to}`;

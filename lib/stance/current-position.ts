@@ -3,7 +3,6 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { ActorKind, Confidence, Reliability } from '../generated/prisma/enums';
-import { weightTenthsSql } from './sql';
 import { STANCE_WEIGHTS } from './weights';
 
 // "Where an actor stands now": the one definition used by the dashboard, the actor page, the issue
@@ -18,7 +17,9 @@ import { STANCE_WEIGHTS } from './weights';
 //   As of: today for the dashboard, actor and issue pages; the scenario's as-of day for its baseline.
 //
 // Each source's latest reading is kept in "CurrentReading" by triggers on "Assessment" (migration
-// 20261202100000_current_readings), so "now" never scans every reading.
+// 20261202100000_current_readings), and the figure itself per (workspace, issue, actor) in
+// "CurrentPosition" by triggers on "CurrentReading" and "Source" (migration 20261202600000_current_positions),
+// so "now" reads one row per actor and never scans every reading.
 
 const weightList = (w: Record<string, number>) => Object.entries(w).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ');
 
@@ -43,6 +44,10 @@ export interface CurrentPosition {
   min: number;
   max: number;
   sources: number;
+  /** Sum of those readings' weights (confidence × reliability): how much evidence the figure rests on. */
+  weight: number;
+  /** How many actors have a position on this issue (all of them, also when only the top ones are returned). */
+  actorsOnIssue: number;
   /** Latest and earliest stance date among those readings. */
   asOf: string;
   oldest: string;
@@ -50,29 +55,33 @@ export interface CurrentPosition {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Where each actor stands now on each issue (optionally one issue or one actor), from the maintained current readings. */
-export async function currentPositions(ctx: Ctx, { issueId, actorId }: { issueId?: string; actorId?: string } = {}): Promise<CurrentPosition[]> {
+/**
+ * Where each actor stands now on each issue (optionally one issue or one actor), from the maintained
+ * current positions. `topPerIssue` keeps, per issue, only the actors whose figure rests on the most
+ * weight of evidence (ties by name); `actorsOnIssue` still counts them all.
+ */
+export async function currentPositions(
+  ctx: Ctx,
+  { issueId, actorId, topPerIssue }: { issueId?: string; actorId?: string; topPerIssue?: number } = {},
+): Promise<CurrentPosition[]> {
   authorize(ctx, 'workspace:read');
   const where = [Prisma.sql`a."workspaceId" = ${ctx.workspaceId}::uuid`];
   if (issueId) where.push(Prisma.sql`a."issueId" = ${issueId}::uuid`);
   if (actorId) where.push(Prisma.sql`a."actorId" = ${actorId}::uuid`);
+  const top = topPerIssue === undefined ? null : Math.max(1, Math.floor(topPerIssue));
   const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
-    WITH weighted AS (
-      SELECT a."issueId", a."actorId", a."position", a."stanceDate", ${weightTenthsSql()} AS w
-      FROM "CurrentReading" a
+    SELECT "issueId", "actorId", "actorName", "position", "median", "min", "max", "sources", "weight", "asOf", "oldest", "actorsOnIssue"
+    FROM (
+      SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."weight", a."asOf", a."oldest",
+             count(*) OVER (PARTITION BY a."issueId")::int AS "actorsOnIssue",
+             row_number() OVER (PARTITION BY a."issueId" ORDER BY a."weight" DESC, ac."name") AS "weightRank"
+      FROM "CurrentPosition" a
       JOIN "Actor" ac ON ac."id" = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
       JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
-      JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
       WHERE ${Prisma.join(where, ' AND ')}
-    )
-    SELECT p."issueId", p."actorId", ac."name" AS "actorName",
-           sum(p.w * p."position") / sum(p.w)::float8 AS position,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY p."position") AS median,
-           min(p."position") AS min, max(p."position") AS max, count(*)::int AS sources,
-           max(p."stanceDate") AS "asOf", min(p."stanceDate") AS oldest
-    FROM weighted p JOIN "Actor" ac ON ac."id" = p."actorId"
-    GROUP BY p."issueId", p."actorId", ac."name"
-    ORDER BY p."issueId", position, ac."name"`;
+    ) ranked
+    ${top === null ? Prisma.empty : Prisma.sql`WHERE "weightRank" <= ${top}::int`}
+    ORDER BY "issueId", "position", "actorName"`;
   return rows.map((r) => ({ ...r, asOf: isoDay(r.asOf), oldest: isoDay(r.oldest) }));
 }
 

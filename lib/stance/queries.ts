@@ -509,26 +509,15 @@ export async function largestShifts(
       FROM "Assessment" a JOIN "Source" s ON s."id" = a."sourceId" AND s."deletedAt" IS NULL
       WHERE a."workspaceId" = ${ws}::uuid AND a."issueId" = ${issue} AND a."actorId" = ${actor} AND a."deletedAt" IS NULL`;
   const rows = await db().$queryRaw<(Omit<StanceShift, 'fromDate' | 'toDate'> & { fromDate: Date; toDate: Date })[]>`
-    WITH RECURSIVE pairs AS (
-      -- Every (issue, actor) pair with readings, found by skipping through the index pair by pair
-      -- (a "loose index scan") rather than reading every assessment of the workspace.
-      (SELECT a."issueId", a."actorId" FROM "Assessment" a
-        WHERE a."workspaceId" = ${ws}::uuid AND a."deletedAt" IS NULL
-        ORDER BY a."issueId", a."actorId" LIMIT 1)
-      UNION ALL
-      SELECT nxt."issueId", nxt."actorId" FROM pairs p
-      CROSS JOIN LATERAL (
-        SELECT a."issueId", a."actorId" FROM "Assessment" a
-        WHERE a."workspaceId" = ${ws}::uuid AND a."deletedAt" IS NULL AND (a."issueId", a."actorId") > (p."issueId", p."actorId")
-        ORDER BY a."issueId", a."actorId" LIMIT 1
-      ) nxt
-    ),
-    latest AS (
-      SELECT p."issueId", p."actorId", date_trunc(${unit}, l.d::timestamp)::date AS cur_start
-      FROM pairs p
-      JOIN "Actor" ac ON ac."id" = p."actorId" AND ac."workspaceId" = ${ws}::uuid AND ac."deletedAt" IS NULL
-      JOIN "Issue" i ON i."id" = p."issueId" AND i."workspaceId" = ${ws}::uuid AND i."deletedAt" IS NULL
-      CROSS JOIN LATERAL (SELECT a."stanceDate" AS d ${live(Prisma.sql`p."issueId"`, Prisma.sql`p."actorId"`)} ORDER BY a."stanceDate" DESC LIMIT 1) l
+    WITH latest AS (
+      -- Every (issue, actor) pair with live readings and the stance date of its latest one: the
+      -- maintained current positions (lib/stance/current-position.ts) hold exactly that, one row per pair.
+      SELECT p."issueId", p."actorId", date_trunc(${unit}, p."asOf"::timestamp)::date AS cur_start
+      FROM "CurrentPosition" p
+      JOIN "Actor" ac ON ac."id" = p."actorId" AND ac."workspaceId" = p."workspaceId" AND ac."deletedAt" IS NULL
+      JOIN "Issue" i ON i."id" = p."issueId" AND i."workspaceId" = p."workspaceId" AND i."deletedAt" IS NULL
+      WHERE p."workspaceId" = ${ws}::uuid
+      ${since ? Prisma.sql`AND p."asOf" >= date_trunc(${unit}, ${since}::date::timestamp)::date` : Prisma.empty}
     ),
     previous AS (
       SELECT c.*, date_trunc(${unit}, l.d::timestamp)::date AS prev_start
@@ -537,7 +526,6 @@ export async function largestShifts(
         SELECT a."stanceDate" AS d ${live(Prisma.sql`c."issueId"`, Prisma.sql`c."actorId"`)} AND a."stanceDate" < c.cur_start
         ORDER BY a."stanceDate" DESC LIMIT 1
       ) l
-      ${since ? Prisma.sql`WHERE c.cur_start >= date_trunc(${unit}, ${since}::date::timestamp)::date` : Prisma.empty}
     ),
     shifts AS (
       -- The previous bucket is the latest before the current one, so every reading from its start on
@@ -610,9 +598,10 @@ export async function latestAssessments(ctx: Ctx, limit = 10) {
 
 /**
  * For each live issue, where each actor stands now (lib/stance/current-position.ts, with the min-max
- * across sources). Issues without readings are included, with no actors.
+ * across sources). Issues without readings are included, with no actors. `topPerIssue` keeps the
+ * actors with the most weight of evidence per issue; `actorCount` counts them all.
  */
-export async function issueSpread(ctx: Ctx) {
+export async function issueSpread(ctx: Ctx, { topPerIssue }: { topPerIssue?: number } = {}) {
   authorize(ctx, 'workspace:read');
   const [issues, positions, styles] = await Promise.all([
     db().issue.findMany({
@@ -620,13 +609,15 @@ export async function issueSpread(ctx: Ctx) {
       select: { id: true, title: true, description: true, anchors: true },
       orderBy: { title: 'asc' },
     }),
-    currentPositions(ctx),
+    currentPositions(ctx, { topPerIssue }),
     actorStyleIndexes(ctx),
   ]);
-  return issues.map((issue) => ({
-    issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue,
-    actors: positions.filter((p) => p.issueId === issue.id).map((p) => ({ ...p, styleIndex: styles.get(p.actorId) ?? 0 })),
-  }));
+  const byIssue = new Map<string, typeof positions>();
+  for (const p of positions) byIssue.set(p.issueId, [...(byIssue.get(p.issueId) ?? []), p]);
+  return issues.map((issue) => {
+    const actors = (byIssue.get(issue.id) ?? []).map((p) => ({ ...p, styleIndex: styles.get(p.actorId) ?? 0 }));
+    return { issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue, actors, actorCount: actors[0]?.actorsOnIssue ?? 0 };
+  });
 }
 
 // ----------------------------------------------------------------------------------------------

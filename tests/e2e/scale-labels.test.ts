@@ -1,5 +1,5 @@
-// Anchor labels of a position scale never print over each other: on the dashboard, the actor page and
-// the assessment form, at phone, tablet and desktop widths. Every number or label
+// Anchor labels of a position scale never print over each other: on the dashboard, the actor page, the
+// issue page and the assessment form, at phone, tablet and desktop widths. Every number or label
 // drawn on one axis is measured in the browser and compared with its neighbours.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,7 @@ describe.skipIf(!chromiumAvailable())('scale labels never collide', () => {
       { name: 'dashboard', path: '/' },
       { name: 'actor', path: actorHref! },
       { name: 'assessment-form', path: `/assessments/new?issueId=${issueId}` },
+      { name: 'issue', path: issueHref! },
     ];
     await page.close();
   });
@@ -62,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('scale labels never collide', () => {
         await page.goto(appUrl(path));
         await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
         if (name === 'assessment-form') await page.getByLabel('Position', { exact: true }).fill('20');
-        const axes = await page.locator('.dotplot-axis-track, .scale-input-axis').count();
+        const axes = await page.locator('.dotplot-axis-track, .scale-input-axis, .scale-key').count();
         if (axes === 0) problems.push(`${name} at ${width}px: no scale drawn`);
         for (const c of await collisions(page)) problems.push(`${name} at ${width}px: ${c}`);
         if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });

@@ -1,7 +1,10 @@
 // The maintained current readings ("CurrentReading", kept by triggers on "Assessment") must equal what a
 // full scan of the assessments gives, after every kind of write: create, edit (date, position, moving
 // a reading to another actor), soft delete, restore, hard delete, CSV import, workspace import, and
-// concurrent writers on the same actor and issue.
+// concurrent writers on the same actor and issue. The same holds for the current positions
+// ("CurrentPosition", kept from "CurrentReading" and "Source" by triggers), compared with the figure
+// recomputed from every assessment with the weights of lib/stance/weights.ts, after the same writes and
+// after a source's reliability changes or the source is deleted and restored.
 import { describe, expect, it } from 'vitest';
 import { createAssessment, updateAssessment } from '@/lib/assessments/commands';
 import { db } from '@/lib/db';
@@ -9,7 +12,10 @@ import { exportWorkspaceText } from '@/lib/export/workspace';
 import { importWorkspace } from '@/lib/export/import-workspace';
 import { importAssessments } from '@/lib/import/assessments';
 import { deleteRecord, restoreRecord } from '@/lib/records/soft-delete';
+import { updateSource } from '@/lib/sources/commands';
 import { currentPositions } from '@/lib/stance/current-position';
+import { weightTenthsSql } from '@/lib/stance/sql';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { createBasics, createMember, createTestWorkspace } from './helpers/fixtures';
 
 const SUMMARY = `SELECT "workspaceId", "issueId", "actorId", "sourceId", "assessmentId", "position", "salience", "capability", "confidence"::text, "stanceDate", "recordedAt"
@@ -20,9 +26,30 @@ const SCAN = `SELECT * FROM (
     FROM "Assessment" WHERE "deletedAt" IS NULL
    ORDER BY "workspaceId", "issueId", "actorId", "sourceId", "stanceDate" DESC, "createdAt" DESC, "id" DESC) x ORDER BY 1, 2, 3, 4`;
 
+const POSITIONS = Prisma.sql`SELECT "workspaceId", "issueId", "actorId", round("position"::numeric, 9) AS position, "median", "min", "max", "sources",
+    round("weight"::numeric, 9) AS weight, "asOf", "oldest" FROM "CurrentPosition" ORDER BY 1, 2, 3`;
+const POSITIONS_RECOMPUTED = Prisma.sql`
+  WITH latest AS (
+    SELECT DISTINCT ON ("workspaceId", "issueId", "actorId", "sourceId") *
+      FROM "Assessment" WHERE "deletedAt" IS NULL
+     ORDER BY "workspaceId", "issueId", "actorId", "sourceId", "stanceDate" DESC, "createdAt" DESC, "id" DESC),
+  weighted AS (
+    SELECT a.*, ${weightTenthsSql()} AS w FROM latest a
+      JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL)
+  SELECT "workspaceId", "issueId", "actorId", round((sum(w * "position") / sum(w)::float8)::numeric, 9) AS position,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY "position") AS median, min("position") AS min, max("position") AS max,
+         count(*)::int AS sources, round((sum(w) / 10.0)::numeric, 9) AS weight, max("stanceDate") AS "asOf", min("stanceDate") AS oldest
+    FROM weighted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
 async function expectSummaryMatchesScan() {
-  const [summary, scan] = await Promise.all([db().$queryRawUnsafe<unknown[]>(SUMMARY), db().$queryRawUnsafe<unknown[]>(SCAN)]);
+  const [summary, scan, positions, recomputed] = await Promise.all([
+    db().$queryRawUnsafe<unknown[]>(SUMMARY),
+    db().$queryRawUnsafe<unknown[]>(SCAN),
+    db().$queryRaw<unknown[]>(POSITIONS),
+    db().$queryRaw<unknown[]>(POSITIONS_RECOMPUTED),
+  ]);
   expect(summary).toEqual(scan);
+  expect(positions).toEqual(recomputed);
   return summary.length;
 }
 
@@ -81,6 +108,49 @@ describe('the current readings kept by the write path', () => {
     expect(await currentPositions(ws.viewer, { actorId: other.id })).toMatchObject([{ actorId: other.id, position: 71, sources: 1 }]);
     await deleteRecord(ws.analyst, 'source', { id: b.source.id });
     expect(await currentPositions(ws.viewer, { actorId: other.id })).toEqual([]);
+    await expectSummaryMatchesScan();
+  });
+
+  it('weigh each source by its reliability now: a re-graded, deleted or restored source changes the position in the same write', async () => {
+    const ws = await createTestWorkspace('Weights desk');
+    const b = await createBasics(ws.workspaceId); // source graded B
+    const wire = await db().source.create({
+      data: { workspaceId: ws.workspaceId, title: 'Wire', outlet: 'Wire', kind: 'NEWS', reliability: 'A', publishedAt: new Date('2020-11-10') },
+    });
+    const reading = (sourceId: string, position: number, confidence: 'LOW' | 'HIGH') =>
+      createAssessment(ws.analyst, {
+        actorId: b.actor.id, issueId: b.issue.id, sourceId, position, salience: 60, confidence, credibility: 2, stanceDate: '2020-11-11', quote: `At ${position}`,
+      });
+    await reading(b.source.id, 20, 'HIGH'); // weight 3 × 0.8 = 2.4
+    await reading(wire.id, 80, 'LOW'); // weight 1 × 1.0 = 1
+    const position = async () => (await currentPositions(ws.viewer, { actorId: b.actor.id }))[0];
+    expect(await position()).toMatchObject({ sources: 2, min: 20, max: 80, median: 50, asOf: '2020-11-11' });
+    expect((await position())!.position).toBeCloseTo((20 * 24 + 80 * 10) / 34, 9);
+    expect((await position())!.weight).toBeCloseTo(3.4, 9);
+    await expectSummaryMatchesScan();
+
+    // Re-grading the think tank from B to E (weight 3 × 0.2 = 0.6) moves the figure towards the wire.
+    const source = await db().source.findUniqueOrThrow({ where: { id: b.source.id } });
+    await updateSource(ws.analyst, {
+      id: source.id, version: source.version, title: source.title, outlet: source.outlet, author: '', url: '', publishedAt: '2020-11-13', kind: source.kind,
+      reliability: 'E', citedInId: null,
+    });
+    expect((await position())!.position).toBeCloseTo((20 * 6 + 80 * 10) / 16, 9);
+    await expectSummaryMatchesScan();
+
+    // Deleting the wire leaves the think tank alone; restoring it brings the wire back.
+    await deleteRecord(ws.analyst, 'source', { id: wire.id });
+    expect(await position()).toMatchObject({ sources: 1, position: 20 });
+    await expectSummaryMatchesScan();
+    await restoreRecord(ws.analyst, 'source', { id: wire.id });
+    expect(await position()).toMatchObject({ sources: 2 });
+    await expectSummaryMatchesScan();
+
+    // A deleted actor drops out of the figures (readers join the actor), and comes back on restore.
+    await deleteRecord(ws.analyst, 'actor', { id: b.actor.id });
+    expect(await currentPositions(ws.viewer)).toEqual([]);
+    await restoreRecord(ws.analyst, 'actor', { id: b.actor.id });
+    expect(await currentPositions(ws.viewer)).toHaveLength(1);
   });
 
   it('follow a CSV import and a workspace import, in the same transaction as the rows', async () => {

@@ -307,6 +307,19 @@ describe('the dashboard queries', () => {
     ]);
     // J: S1's latest date has two readings (15, then 35): the one recorded last counts.
     expect(spread[1]!.actors.map((a) => [a.actorName, a.position, a.sources])).toEqual([['Alpha', 35, 1]]);
+    // Weight of evidence: Alpha 44 tenths, Bravo 16.
+    expect(onI.map((a) => [a.actorName, a.weight, a.actorsOnIssue])).toEqual([['Bravo', 1.6, 2], ['Alpha', 4.4, 2]]);
+    expect(spread.map((s) => s.actorCount)).toEqual([2, 1, 1]);
+  });
+
+  it('issueSpread for the dashboard keeps per issue the actors with the most weight of evidence, and counts them all', async () => {
+    const top = await issueSpread(ctx, { topPerIssue: 1 });
+    expect(top.map((s) => [s.issue.title, s.actors.map((a) => a.actorName), s.actorCount])).toEqual([
+      ['Issue I', ['Alpha'], 2],
+      ['Issue J', ['Alpha'], 1],
+      ['Issue spanning decades', ['Alpha'], 1],
+    ]);
+    expect(top[0]!.actors[0]).toEqual((await issueSpread(ctx))[0]!.actors.find((a) => a.actorName === 'Alpha'));
   });
 
   it('latestAssessments lists the most recently recorded live readings first', async () => {

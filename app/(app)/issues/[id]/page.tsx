@@ -14,7 +14,7 @@ import { MAX_READINGS_PER_CHART } from '@/lib/stance/weights';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { formatDay, formatPosition } from '@/components/charts/format';
-import { StanceChart } from '@/components/charts/stance-chart';
+import { LazyStanceChart } from '@/components/charts/lazy-stance-chart';
 import { toChartMarks, toChartSeries } from '@/components/charts/stance-chart-data';
 import { StanceFilterForm, weightsText } from '@/components/charts/stance-filters';
 import { ReadingsTable, SeriesTable } from '@/components/charts/stance-tables';
@@ -155,7 +155,7 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query, after }: 
         )
       }
     >
-      <StanceChart
+      <LazyStanceChart
         title={`Stance over time: ${result.series.map((s) => s.actorName).join(', ') || 'no readings'}`}
         description={description}
         anchors={anchors}
