@@ -17,6 +17,7 @@ export const RoundsChart = dynamic(() => import('./drawn-charts').then((m) => m.
 export const DistributionChart = dynamic(() => import('./drawn-charts').then((m) => m.DistributionChart), { ssr: false, loading: placeholder(300) });
 export const DistributionOverlay = dynamic(() => import('./drawn-charts').then((m) => m.DistributionOverlay), { ssr: false, loading: placeholder(320) });
 export const LikelihoodChart = dynamic(() => import('./drawn-charts').then((m) => m.LikelihoodChart), { ssr: false, loading: placeholder(300) });
+export const CalibrationChart = dynamic(() => import('./calibration-chart').then((m) => m.CalibrationChart), { ssr: false, loading: placeholder(320) });
 
 /** The scale's anchors in full, under a chart whose axis shortens them. */
 export function AnchorKey({ anchors }: { anchors: Anchor[] }) {

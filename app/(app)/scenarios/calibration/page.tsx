@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { workspaceCalibration } from '@/lib/scenarios/team-forecasts';
-import { CalibrationChart } from '@/components/scenarios/calibration-chart';
+import { CalibrationChart } from '@/components/scenarios/charts';
 
 export const metadata: Metadata = { title: 'Calibration' };
 
