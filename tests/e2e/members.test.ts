@@ -54,7 +54,8 @@ describe.skipIf(!chromiumAvailable())('members and roles in a real browser', () 
     await memberPage.getByLabel('New password', { exact: true }).fill(email);
     await memberPage.getByLabel('New password again').fill(email);
     await memberPage.getByRole('button', { name: 'Change password' }).click();
-    await expect.poll(() => memberPage.getByText('must not be your email address').count()).toBe(1);
+    // Said once beside the field (the error summary above the form links to it too).
+    await expect.poll(() => memberPage.locator('.error', { hasText: 'must not be your email address' }).count()).toBe(1);
 
     const chosen = 'nia chooses a long passphrase';
     await memberPage.getByLabel('One-time password').fill(otp);
