@@ -82,6 +82,21 @@ export function RoundsChart({
   );
 }
 
+// The axis and tooltip of the two charts of uncertainty-run draws (one distribution, or several overlaid).
+const DRAWS_X_AXIS = {
+  dataKey: 'mid',
+  type: 'number',
+  domain: [0, 100],
+  ticks: TEN_TICKS,
+  tick: AXIS,
+  interval: 0,
+  label: { value: 'Forecast position (0–100 scale)', position: 'insideBottom', offset: -14, fontSize: 12 },
+} as const;
+const DRAWS_TOOLTIP = {
+  formatter: (value: unknown) => `${num(Number(value))}% of draws`,
+  labelFormatter: (mid: unknown) => `Forecast ${Number(mid) - 2.5}–${Number(mid) + 2.5}`,
+};
+
 /** Histogram of the uncertainty run's outcomes, with its percentiles marked. */
 export function DistributionChart({ result, title }: { result: UncertaintyResult; title: string }) {
   const data = result.histogram.map((b) => ({ mid: (b.from + b.to) / 2, share: (100 * b.count) / result.draws, count: b.count, bin: binLabel(b) }));
@@ -97,17 +112,9 @@ export function DistributionChart({ result, title }: { result: UncertaintyResult
       </figcaption>
       <BarChart responsive style={{ width: '100%', height: 280 }} data={data} margin={{ top: 12, right: 24, bottom: 24, left: 8 }} barCategoryGap={1} accessibilityLayer>
         <CartesianGrid stroke="#e6e9ee" vertical={false} />
-        <XAxis
-          dataKey="mid"
-          type="number"
-          domain={[0, 100]}
-          ticks={TEN_TICKS}
-          tick={AXIS}
-          interval={0}
-          label={{ value: 'Forecast position (0–100 scale)', position: 'insideBottom', offset: -14, fontSize: 12 }}
-        />
+        <XAxis {...DRAWS_X_AXIS} />
         <YAxis tick={AXIS} unit="%" width={44} />
-        <Tooltip formatter={(value) => `${num(Number(value))}% of draws`} labelFormatter={(mid) => `Forecast ${Number(mid) - 2.5}–${Number(mid) + 2.5}`} />
+        <Tooltip {...DRAWS_TOOLTIP} />
         <Bar dataKey="share" name="Share of draws" fill={OKABE_ITO.blue} isAnimationActive={false} />
         {marks.map(([name, value, dash]) => (
           <ReferenceLine key={name} x={value} stroke={OKABE_ITO.vermillion} strokeWidth={2} strokeDasharray={dash} ifOverflow="extendDomain" />
@@ -128,17 +135,9 @@ export function DistributionOverlay({ results, title }: { results: { key: string
     <figure className="sc-figure" aria-label={title}>
       <LineChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#e6e9ee" />
-        <XAxis
-          dataKey="mid"
-          type="number"
-          domain={[0, 100]}
-          ticks={TEN_TICKS}
-          tick={AXIS}
-          interval={0}
-          label={{ value: 'Forecast position (0–100 scale)', position: 'insideBottom', offset: -14, fontSize: 12 }}
-        />
+        <XAxis {...DRAWS_X_AXIS} />
         <YAxis tick={AXIS} unit="%" width={44} />
-        <Tooltip formatter={(value) => `${num(Number(value))}% of draws`} labelFormatter={(mid) => `Forecast ${Number(mid) - 2.5}–${Number(mid) + 2.5}`} />
+        <Tooltip {...DRAWS_TOOLTIP} />
         <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
         {results.map((r, i) => (
           <Line key={r.key} dataKey={r.key} name={r.name} type="linear" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} {...seriesStyle(i)} />
