@@ -12,10 +12,15 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** The first link on `listPath` whose href matches `pattern`. */
 async function firstLink(page: Page, listPath: string, pattern: RegExp): Promise<string> {
   await page.goto(appUrl(listPath));
-  const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => pattern.test(h));
-  if (!href) throw new Error(`No link matching ${pattern} on ${listPath}`);
-  return href;
+  // Sections stream in after the page itself: wait for the link rather than reading the page once.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => pattern.test(h));
+    if (href) return href;
+    if (Date.now() > deadline) throw new Error(`No link matching ${pattern} on ${listPath}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Every page of the app, with a record of each kind from the demo. */
