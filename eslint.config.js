@@ -10,6 +10,13 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['app/**', 'components/**'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use '@/components/ui/link': it prefetches on intent, so pages settle as soon as they load." }] }],
+    },
+  },
 ];
 
 export default config;

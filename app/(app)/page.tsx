@@ -1,6 +1,6 @@
 import '@/app/charts.css';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Suspense } from 'react';
 import type { Ctx } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/request';
@@ -137,9 +137,10 @@ async function Spread({ ctx }: { ctx: Ctx }) {
       title="Where each actor stands now"
       description={`Per issue, where the ${ACTORS_PER_ISSUE} actors with the most weight of evidence stand now, with a bar from the lowest to the highest of the readings each position is made of; every actor, with the median and the stance dates, is on the issue's page and in the CSV. ${currentPositionDefinition()} The labelled anchor points of each issue's scale are under its axis.`}
       csvHref="/api/stance/dashboard/export?table=spread"
+      exportChart={spread.length > 0 ? { filters: `the ${ACTORS_PER_ISSUE} actors with the most weight of evidence per issue` } : undefined}
     >
       {spread.length === 0 && <p className="muted">No issues yet.</p>}
-      <div className="stack">
+      <div className="stack" data-chart-drawing>
         {spread.map(({ issue, actors, actorCount }) => (
           <section key={issue.id} aria-labelledby={`spread-${issue.id}`}>
             <h3 id={`spread-${issue.id}`}>

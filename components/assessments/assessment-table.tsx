@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Confidence } from '@/lib/generated/prisma/enums';
 import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
 import { formatDay } from '@/lib/format';

@@ -1,7 +1,7 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { actorProfile } from '@/lib/stance/queries';
 import { currentPositionDefinition } from '@/lib/stance/current-position';
-import { aggregationLabel } from '@/lib/stance/schema';
+import { aggregationLabel, describeFilters } from '@/lib/stance/schema';
 import { ChartFrame } from './chart-frame';
 import { formatBucket, formatDay, formatPosition } from './format';
 import { seriesStyle } from './palette';
@@ -30,6 +30,7 @@ export async function ActorStance({ profile: pending, events: pendingEvents, can
         <ChartFrame
           id="actor-positions"
           title="Positions on every issue"
+          exportChart={withPositions.length > 0 ? {} : undefined}
           description={`Where ${actor.name} stands now on each issue, with a bar from the lowest to the highest of the readings it is made of. ${currentPositionDefinition()} Each issue has its own scale.`}
           csvHref={issues.length ? `/api/stance/actors/${actor.id}/export?table=positions` : undefined}
           table={
@@ -121,6 +122,7 @@ export async function ActorStance({ profile: pending, events: pendingEvents, can
           <ChartFrame
             id="actor-over-time"
             title="Stance over time"
+            exportChart={{ filters: describeFilters(filters, { actors: [], sources: [] }).join('; ') || undefined }}
             description={`${actor.name}'s position on each issue by stance date: the line is the ${agg.toLowerCase()} of the readings per period, hollow markers are the individual readings, the band runs from the lowest to the highest reading.`}
             csvHref={`/api/stance/actors/${actor.id}/export?table=series`}
             table={

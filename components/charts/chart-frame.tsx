@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { ChartExport } from './chart-export';
 
 /**
  * A chart with its text title and description, a "Show as table" view and a CSV download, so that
- * every chart can also be read without seeing it and taken into a spreadsheet.
+ * every chart can also be read without seeing it and taken into a spreadsheet. With `exportChart`, the
+ * drawing also downloads as PNG and SVG, carrying its title, description, filters, legend and date.
  */
 export function ChartFrame({
   id,
@@ -15,6 +17,7 @@ export function ChartFrame({
   tableSummary = 'Show as table',
   children,
   headingLevel = 2,
+  exportChart,
 }: {
   id: string;
   title: string;
@@ -26,17 +29,20 @@ export function ChartFrame({
   tableSummary?: string;
   children: ReactNode;
   headingLevel?: 2 | 3;
+  /** The frame holds a drawn chart: offer PNG and SVG downloads; `filters` states the applied filters in words. */
+  exportChart?: { filters?: string };
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <figure className="chart-frame" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+    <figure id={`${id}-figure`} className="chart-frame" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <div className="chart-frame-head">
         <div>
           <Heading id={`${id}-title`}>{title}</Heading>
           <div id={`${id}-desc`} className="chart-frame-desc">{description}</div>
         </div>
-        {(csvHref || extraLinks) && (
+        {(csvHref || extraLinks || exportChart) && (
           <div className="chart-frame-links">
+            {exportChart && <ChartExport figureId={`${id}-figure`} title={title} filters={exportChart.filters} />}
             {extraLinks}
             {csvHref && (
               <a className="btn btn-small" href={csvHref} download>

@@ -17,9 +17,12 @@ export function LazyStanceChart(props: StanceChartProps) {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     const element = place.current;
+    // Printing draws every chart, seen or not.
+    const onPrint = () => setVisible(true);
+    window.addEventListener('beforeprint', onPrint);
     if (!element || typeof IntersectionObserver === 'undefined') {
       setVisible(true);
-      return;
+      return () => window.removeEventListener('beforeprint', onPrint);
     }
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
@@ -28,7 +31,10 @@ export function LazyStanceChart(props: StanceChartProps) {
       }
     }, { rootMargin: '200px' });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', onPrint);
+    };
   }, []);
   return (
     <div ref={place} style={{ minHeight: props.compact ? 200 : 440 }} aria-busy={!visible}>

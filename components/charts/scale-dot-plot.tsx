@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Anchor } from '@/lib/stance/queries';
 import { formatPosition } from './format';
@@ -33,7 +33,7 @@ export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: A
   // element per anchor per row: on a dashboard of many issues and actors those elements were most of the page.
   const grid = anchors.map((a) => `linear-gradient(#e3e7ed, #e3e7ed) ${pct(a.value)} 0 / 1px 100% no-repeat`).join(', ');
   return (
-    <div className="dotplot" role="group" aria-label={label} style={{ '--dotplot-grid': grid || 'none' } as CSSProperties}>
+    <div className="dotplot" data-chart-drawing role="group" aria-label={label} style={{ '--dotplot-grid': grid || 'none' } as CSSProperties}>
       <p className="chart-sr-only">{description}</p>
       {rows.map((row) => (
         <div className="dotplot-row" key={row.key}>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { StanceFilters } from '@/lib/stance/schema';
 import {
   CONFIDENCE_LABELS,

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { OpinionStance } from '@/lib/generated/prisma/enums';
 import { OPINION_STANCE_LABELS, OPINION_STANCES } from '@/lib/opinions/schema';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { ChartFigure } from '@/components/charts/chart-figure';
 import { CartesianGrid, Legend, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { CalibrationBin } from '@/lib/scenarios/calibration';
 import { OKABE_ITO, seriesStyle } from './palette';
@@ -10,6 +11,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Forecast (mean of each bin) against how often it happened; a calibrated record lies on the diagonal. Dot size: forecasts in the bin. */
 export function CalibrationChart({ series }: { series: { name: string; bins: CalibrationBin[] }[] }) {
   return (
+    <ChartFigure title="Calibration: forecast against how often it happened">
     <ScatterChart responsive style={{ width: '100%', maxWidth: 560, height: 360 }} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e6e9ee" />
       <XAxis type="number" dataKey="forecast" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={pct} tick={AXIS} name="Forecast"
@@ -29,5 +31,6 @@ export function CalibrationChart({ series }: { series: { name: string; bins: Cal
         />
       ))}
     </ScatterChart>
+    </ChartFigure>
   );
 }

@@ -3,6 +3,7 @@
 // The scenario charts drawn with recharts. Loaded on demand through ./charts (next/dynamic), so that the
 // charting library is not part of any page's first-load JavaScript.
 import type { TimelineEvent } from '@/lib/events/timeline';
+import { ChartFigure } from '@/components/charts/chart-figure';
 import { EventLines, EventToggle } from '@/components/charts/event-lines';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundSnapshot, UncertaintyResult } from '@/lib/scenario';
@@ -56,7 +57,7 @@ export function RoundsChart({
   };
   const { ticks, label } = anchorTicks(anchors);
   return (
-    <figure className="sc-figure" aria-label={title}>
+    <ChartFigure className="sc-figure" title={title}>
       <LineChart responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 12, right: 24, bottom: 18, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#e6e9ee" />
         <XAxis dataKey="round" type="number" domain={[0, 'dataMax']} allowDecimals={false} tick={AXIS} label={{ value: 'Round', position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
@@ -78,7 +79,7 @@ export function RoundsChart({
         ))}
         <Line dataKey="forecast" name="Forecast (weighted median)" type="linear" dot={false} isAnimationActive={false} {...FORECAST_STYLE} />
       </LineChart>
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -106,7 +107,7 @@ export function DistributionChart({ result, title }: { result: UncertaintyResult
     ['p95', result.p95, '4 3'],
   ];
   return (
-    <figure className="sc-figure" aria-label={title}>
+    <ChartFigure className="sc-figure" title={title}>
       <figcaption className="small muted">
         Share of draws per 5-point band. Vermillion lines: p05 and p95 (dashed), median (solid) = {num(result.median)}.
       </figcaption>
@@ -120,7 +121,7 @@ export function DistributionChart({ result, title }: { result: UncertaintyResult
           <ReferenceLine key={name} x={value} stroke={OKABE_ITO.vermillion} strokeWidth={2} strokeDasharray={dash} ifOverflow="extendDomain" />
         ))}
       </BarChart>
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -132,7 +133,7 @@ export function DistributionOverlay({ results, title }: { results: { key: string
     ...Object.fromEntries(results.map((r) => [r.key, (100 * (r.result.histogram[k]?.count ?? 0)) / r.result.draws])),
   }));
   return (
-    <figure className="sc-figure" aria-label={title}>
+    <ChartFigure className="sc-figure" title={title}>
       <LineChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#e6e9ee" />
         <XAxis {...DRAWS_X_AXIS} />
@@ -143,7 +144,7 @@ export function DistributionOverlay({ results, title }: { results: { key: string
           <Line key={r.key} dataKey={r.key} name={r.name} type="linear" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} {...seriesStyle(i)} />
         ))}
       </LineChart>
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -160,7 +161,7 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
   // Room on the right for the band labels, so they do not sit on the latest estimates.
   const domain: [number, number] = [min - 3 * day, max + Math.max(10 * day, 0.22 * (max - min))];
   return (
-    <figure className="sc-figure has-events" aria-label={title}>
+    <ChartFigure className="sc-figure has-events" title={title}>
       <LineChart responsive style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
         {LIKELIHOOD_BANDS.map((b, i) => (
           <ReferenceArea
@@ -195,6 +196,6 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
         <EventLines events={events} domain={domain} />
       </LineChart>
       <EventToggle events={events} domain={domain} />
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { BaselineActor } from '@/lib/scenarios/types';
 import { CONFIDENCE_WEIGHT, RELIABILITY_WEIGHT } from '@/lib/scenarios/weights';
 import { num, shorten } from './format';

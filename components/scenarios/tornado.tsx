@@ -1,3 +1,4 @@
+import { ChartFigure } from '@/components/charts/chart-figure';
 import type { SensitivityBar } from '@/lib/scenario';
 import { signed } from './format';
 import { OKABE_ITO } from './palette';
@@ -11,8 +12,8 @@ export function Tornado({ bars, step }: { bars: SensitivityBar[]; step: number }
   const reach = Math.max(1e-9, ...shown.map((b) => Math.max(Math.abs(b.down) || 0, Math.abs(b.up) || 0)));
   const width = (v: number) => `${(Math.min(Math.abs(v) || 0, reach) / reach) * 50}%`;
   return (
-    <figure className="sc-tornado" aria-label="Inputs that move the headline forecast most">
-      <table className="data" aria-label={`How far the headline forecast moves when one input moves ${step} points down or up`}>
+    <ChartFigure className="sc-tornado" title="Inputs that move the headline forecast most">
+      <table className="data" data-chart-drawing aria-label={`How far the headline forecast moves when one input moves ${step} points down or up`}>
         <thead>
           <tr>
             <th>Input</th>
@@ -50,6 +51,6 @@ export function Tornado({ bars, step }: { bars: SensitivityBar[]; step: number }
         Each row moves one actor’s input by {step} points (within 0-100), everything else held, and shows how far the headline forecast moves. Showing the {shown.length} largest
         of {bars.length}.
       </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Anchor } from '@/lib/issues/schema';
 import type { ForecastResult } from '@/lib/scenario';
 import type { ModelScore } from '@/lib/scenario/backtest';

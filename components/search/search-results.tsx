@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { SearchResults } from '@/lib/search/queries';
 import { SEARCH_KIND_LABELS } from '@/lib/search/schema';
 import { highlight } from '@/lib/search/highlight';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Suspense } from 'react';
 import { SavedNotice } from '@/components/ui/saved-notice';
 import type { Role } from '@/lib/generated/prisma/enums';

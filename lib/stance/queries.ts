@@ -498,9 +498,10 @@ export interface StanceShift {
  */
 export async function largestShifts(
   ctx: Ctx,
-  { since, limit = 10, bucket = 'day' }: { since?: string; limit?: number; bucket?: 'day' | 'week' | 'month' } = {},
+  { since, limit = 10, bucket = 'day', issueId }: { since?: string; limit?: number; bucket?: 'day' | 'week' | 'month'; issueId?: string } = {},
 ): Promise<StanceShift[]> {
   authorize(ctx, 'workspace:read');
+  if (issueId !== undefined && !isUuid(issueId)) throw notFound('Issue');
   const unit = (['day', 'week', 'month'] as const).includes(bucket) ? bucket : 'day';
   const take = Math.max(1, Math.min(100, Math.floor(limit)));
   const ws = ctx.workspaceId;
@@ -517,6 +518,7 @@ export async function largestShifts(
       JOIN "Actor" ac ON ac."id" = p."actorId" AND ac."workspaceId" = p."workspaceId" AND ac."deletedAt" IS NULL
       JOIN "Issue" i ON i."id" = p."issueId" AND i."workspaceId" = p."workspaceId" AND i."deletedAt" IS NULL
       WHERE p."workspaceId" = ${ws}::uuid
+      ${issueId ? Prisma.sql`AND p."issueId" = ${issueId}::uuid` : Prisma.empty}
       ${since ? Prisma.sql`AND p."asOf" >= date_trunc(${unit}, ${since}::date::timestamp)::date` : Prisma.empty}
     ),
     previous AS (

@@ -3,7 +3,7 @@
 // serious or critical violation.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';
 
@@ -36,6 +36,7 @@ async function allPages(page: Page): Promise<string[]> {
     '/',
     '/issues',
     issue,
+    `${issue}/brief`,
     compare,
     `${issue}/edit`,
     '/issues/new',
@@ -70,6 +71,46 @@ async function settle(page: Page, path: string) {
   // Streamed sections (skeletons replaced) and responsive charts have laid out.
   await page.locator('.skeleton').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
+}
+
+/** An open event stream (the notifications bell) is a connection, not a page still loading. */
+const isStream = (url: string) => new URL(url).pathname.endsWith('/stream');
+
+/**
+ * Loads `path` and measures how long after the load event the network stays busy (until 500 ms pass
+ * with no request in flight), and which requests were router prefetches of other pages.
+ */
+async function settleTime(page: Page, path: string): Promise<{ ms: number; after: number; prefetches: string[] }> {
+  const inflight = new Set<unknown>();
+  let lastActivity = Date.now();
+  let loadedAt = Number.POSITIVE_INFINITY;
+  let after = 0;
+  const prefetches: string[] = [];
+  const onRequest = (request: Request) => {
+    if (isStream(request.url()) || request.isNavigationRequest()) return;
+    inflight.add(request);
+    lastActivity = Date.now();
+    if (Date.now() >= loadedAt) after++;
+    if (request.headers()['next-router-prefetch'] !== undefined) prefetches.push(new URL(request.url()).pathname);
+  };
+  const onDone = (request: Request) => {
+    if (inflight.delete(request)) lastActivity = Date.now();
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
+  try {
+    await page.goto(appUrl(path), { waitUntil: 'load' });
+    loadedAt = Date.now();
+    const deadline = loadedAt + 10_000;
+    while (Date.now() < deadline && !(inflight.size === 0 && Date.now() - lastActivity >= 500)) await page.waitForTimeout(25);
+    const settledAt = inflight.size === 0 ? lastActivity : Date.now();
+    return { ms: Math.max(0, settledAt - loadedAt), after, prefetches };
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
+  }
 }
 
 /** How wide the page is, and the outermost elements that stick out past the viewport. */
@@ -125,6 +166,31 @@ describe.skipIf(!chromiumAvailable())('every page on any screen, accessibly', ()
       await context.close();
     }, 600_000);
   }
+
+  it('every page settles within 1 s of loading, and prefetches no page before the reader points at its link', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin.email, DEMO.admin.password);
+    const slow: string[] = [];
+    const timings: string[] = [];
+    for (const path of pages) {
+      // The better of two loads: one slow load on a busy CI machine is noise, two are the page.
+      const [first, second] = [await settleTime(page, path), await settleTime(page, path)];
+      const best = first.ms <= second.ms ? first : second;
+      timings.push(`${path} ${best.ms} ms (${best.after} requests after load)`);
+      if (best.ms > 1000 || best.prefetches.length > 0) slow.push(`${path}: settled ${best.ms} ms after load; prefetched ${best.prefetches.join(', ') || 'nothing'}`);
+    }
+    console.log(`Time from load to network idle:\n  ${timings.join('\n  ')}`);
+    expect(slow).toEqual([]);
+
+    // Pointing at a link prefetches its page (so a click still finds it on its way).
+    await page.goto(appUrl('/'));
+    await page.locator('main h1').first().waitFor();
+    const prefetched = page.waitForRequest((r) => r.headers()['next-router-prefetch'] !== undefined && new URL(r.url()).pathname === '/issues', { timeout: 10_000 });
+    await page.locator('.sidebar').getByRole('link', { name: 'Issues', exact: true }).hover();
+    await prefetched;
+    await context.close();
+  }, 600_000);
 
   it('at 390 px the navigation folds behind a Menu button that opens it', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });

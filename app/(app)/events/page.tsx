@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listEvents } from '@/lib/events/queries';

@@ -1,6 +1,6 @@
 import '@/app/charts.css';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { requirePageContext } from '@/lib/auth/request';

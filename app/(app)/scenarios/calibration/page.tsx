@@ -1,6 +1,6 @@
 import '@/app/scenarios.css';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { workspaceCalibration } from '@/lib/scenarios/team-forecasts';
 import { CalibrationChart } from '@/components/scenarios/charts';

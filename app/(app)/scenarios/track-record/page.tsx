@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { INTERVAL_RANGE_SHARE } from '@/lib/scenario';
 import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { lowerRole } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/request';
 import { ROLE_LABELS, roleCan } from '@/lib/auth/permissions';

@@ -1,6 +1,6 @@
 import '@/app/charts.css';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { requirePageContext } from '@/lib/auth/request';
 import { findOrNull } from '@/lib/records/find-or-null';
@@ -106,6 +106,7 @@ function Comparison({
       <ChartFrame
         id="source-comparison"
         title={`${actor.name}: one marker per source`}
+        exportChart={{ filters: asOf ? `readings up to ${formatDay(asOf)}` : undefined }}
         description={
           <>
             Each source&apos;s latest reading of {actor.name} on the 0–100 scale (sorted by position); the last row is the mean of the sources with a bar of ±1

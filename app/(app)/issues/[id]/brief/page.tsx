@@ -1,0 +1,309 @@
+import '@/app/charts.css';
+import '@/app/scenarios.css';
+import type { Metadata } from 'next';
+import Link from '@/components/ui/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import type { Ctx } from '@/lib/auth/context';
+import { requirePageContext } from '@/lib/auth/request';
+import { findOrNull } from '@/lib/records/find-or-null';
+import { currentPositionDefinition, currentPositions } from '@/lib/stance/current-position';
+import { actorStyleIndexes, largestShifts, stanceIssue, type Anchor } from '@/lib/stance/queries';
+import { parseStanceFilters } from '@/lib/stance/schema';
+import { listEvents } from '@/lib/events/queries';
+import { getScenario, listScenarios, scenarioModel } from '@/lib/scenarios/queries';
+import { modelProblem } from '@/lib/scenarios/inputs';
+import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
+import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
+import { forecast } from '@/lib/scenario';
+import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
+import { seriesStyle } from '@/components/charts/palette';
+import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { ChartSkeleton, TableSkeleton } from '@/components/charts/skeletons';
+import { PrintButton } from '@/components/ui/print-button';
+import { StanceOverTime } from '../stance-over-time';
+
+export const metadata: Metadata = { title: 'Issue brief' };
+
+/** The anchor label nearest a position: "82.5, near “Turkish observers alongside Russia's”". */
+function nearestAnchor(anchors: Anchor[], value: number): string {
+  const near = anchors.reduce<Anchor | undefined>((best, a) => (!best || Math.abs(a.value - value) < Math.abs(best.value - value) ? a : best), undefined);
+  return near ? near.label : '';
+}
+
+/**
+ * One issue on paper: where each actor stands, how it moved, the largest shifts, the events, and the
+ * scenarios with their forecasts and the team's likelihoods. Made to be printed (or saved as PDF).
+ */
+export default async function IssueBriefPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const { id } = await params;
+  const data = await findOrNull(stanceIssue(ctx, id));
+  if (!data || data.issue.deletedAt) notFound();
+  const { issue } = data;
+  const filters = parseStanceFilters({});
+  const prepared = new Date();
+
+  return (
+    <div className="brief">
+      <div className="breadcrumbs">
+        <Link href="/issues">Issues</Link> / <Link href={`/issues/${issue.id}`}>{issue.title}</Link> /
+      </div>
+      <div className="page-head">
+        <div>
+          <h1>Issue brief: {issue.title}</h1>
+          {issue.description && <div className="sub" style={{ maxWidth: 900 }}>{issue.description}</div>}
+          <div className="small muted">
+            Prepared {formatDay(prepared)} from {ctx.workspaceName} by {ctx.userName}. Positions on the issue&apos;s 0–100 scale, whose anchor points are under the first chart.
+          </div>
+        </div>
+        <div className="actions">
+          <PrintButton />
+        </div>
+      </div>
+
+      <section className="panel" aria-labelledby="brief-now">
+        <Suspense fallback={<TableSkeleton title="Where each actor stands now" rows={6} />}>
+          <StandingNow ctx={ctx} issueId={issue.id} anchors={issue.anchors} />
+        </Suspense>
+      </section>
+
+      <section className="panel">
+        <Suspense fallback={<ChartSkeleton title="Stance over time" />}>
+          <StanceOverTime ctx={ctx} issueId={issue.id} anchors={issue.anchors} filters={filters} filtersText="" query="" after={undefined} brief />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="brief-shifts">
+        <Suspense fallback={<TableSkeleton title="Largest shifts" />}>
+          <Shifts ctx={ctx} issueId={issue.id} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="brief-scenarios">
+        <Suspense fallback={<TableSkeleton title="Scenarios and likelihoods" />}>
+          <Scenarios ctx={ctx} issueId={issue.id} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="brief-events">
+        <Suspense fallback={<TableSkeleton title="Events" />}>
+          <Events ctx={ctx} issueId={issue.id} />
+        </Suspense>
+      </section>
+
+    </div>
+  );
+}
+
+async function StandingNow({ ctx, issueId, anchors }: { ctx: Ctx; issueId: string; anchors: Anchor[] }) {
+  const [positions, styles] = await Promise.all([currentPositions(ctx, { issueId }), actorStyleIndexes(ctx)]);
+  return (
+    <ChartFrame
+      id="brief-now"
+      title="Where each actor stands now"
+      description={`${currentPositionDefinition()} The bar runs from the lowest to the highest of the readings each position is made of.`}
+      exportChart={positions.length > 0 ? {} : undefined}
+      table={
+        positions.length > 0 && (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Actor</th>
+                <th className="num">Position</th>
+                <th>Nearest anchor</th>
+                <th className="num">Min–max</th>
+                <th className="num">Sources</th>
+                <th>Latest stance date</th>
+              </tr>
+            </thead>
+            <tbody>
+              {positions.map((p) => (
+                <tr key={p.actorId}>
+                  <td>{p.actorName}</td>
+                  <td className="num">{formatPosition(p.position)}</td>
+                  <td>{nearestAnchor(anchors, p.position)}</td>
+                  <td className="num">
+                    {formatPosition(p.min)}–{formatPosition(p.max)}
+                  </td>
+                  <td className="num">{p.sources}</td>
+                  <td>{formatDay(p.asOf)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    >
+      {positions.length === 0 ? (
+        <p className="muted">No readings on this issue yet.</p>
+      ) : (
+        <ScaleDotPlot
+          anchors={anchors}
+          label="Current positions"
+          description={positions.map((p) => `${p.actorName} ${formatPosition(p.position)} (${p.sources} sources)`).join('; ')}
+          rows={positions.map((p) => {
+            const style = seriesStyle(styles.get(p.actorId) ?? 0);
+            return {
+              key: p.actorId,
+              label: p.actorName,
+              note: `${p.sources} ${p.sources === 1 ? 'source' : 'sources'} · latest ${formatDay(p.asOf)} · ${nearestAnchor(anchors, p.position)}`,
+              value: p.position,
+              lo: p.min,
+              hi: p.max,
+              color: style.color,
+              shape: style.shape,
+              title: `${p.actorName}: ${formatPosition(p.position)} (median ${formatPosition(p.median)}; ${formatPosition(p.min)}–${formatPosition(p.max)})`,
+            };
+          })}
+        />
+      )}
+    </ChartFrame>
+  );
+}
+
+async function Shifts({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
+  const shifts = await largestShifts(ctx, { issueId, limit: 10 });
+  return (
+    <>
+      <h2 id="brief-shifts">Largest shifts</h2>
+      <p className="small muted">For each actor, its mean position on its latest stance date with readings against the date before, largest moves first.</p>
+      {shifts.length === 0 ? (
+        <p className="muted">No actor has moved on this issue.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Actor</th>
+                <th className="num">From</th>
+                <th className="num">To</th>
+                <th className="num">Change</th>
+                <th>Dates</th>
+                <th>Sources of the latest readings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shifts.map((s) => (
+                <tr key={s.actorId}>
+                  <td>{s.actorName}</td>
+                  <td className="num">{formatPosition(s.from)}</td>
+                  <td className="num">{formatPosition(s.to)}</td>
+                  <td className="num">{formatDelta(s.delta)}</td>
+                  <td>
+                    {formatDay(s.fromDate)} → {formatDay(s.toDate)}
+                  </td>
+                  <td>{s.toSources.map((src) => src.outlet).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Scenarios shown in a brief: the most recently updated. */
+const BRIEF_SCENARIOS = 10;
+
+async function Scenarios({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
+  const { items, total } = await listScenarios(ctx, { issue: issueId, pageSize: BRIEF_SCENARIOS, sort: 'updatedAt', dir: 'desc' });
+  const rows = await Promise.all(
+    items.map(async (item) => {
+      const [scenario, aggregate] = await Promise.all([getScenario(ctx, item.id), scenarioTeamAggregate(ctx, item.id)]);
+      const { composed } = await scenarioModel(ctx, scenario);
+      const problem = modelProblem(composed.model);
+      return { item, aggregate, headline: problem ? null : forecast(composed.model), problem };
+    }),
+  );
+  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+  return (
+    <>
+      <h2 id="brief-scenarios">Scenarios and likelihoods</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No scenarios on this issue.</p>
+      ) : (
+        <>
+          <p className="small muted">
+            Headline forecast: where the bargaining lands by the scenario&apos;s inputs, with its 80% interval. Team likelihood: the median of each analyst&apos;s latest
+            estimate that the scenario happens{total > rows.length ? `; the ${rows.length} most recently updated of ${total} scenarios` : ''}.
+          </p>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Scenario</th>
+                  <th>Baseline as of</th>
+                  <th className="num">Headline forecast</th>
+                  <th>Team likelihood</th>
+                  <th>Latest estimate</th>
+                  <th>Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ item, aggregate, headline, problem }) => (
+                  <tr key={item.id}>
+                    <td>
+                      <Link href={`/scenarios/${item.id}`}>{item.name}</Link>
+                    </td>
+                    <td>{formatDay(item.asOf)}</td>
+                    <td className="num">
+                      {headline ? (
+                        <>
+                          {formatPosition(headline.value)} <span className="muted small">({formatPosition(headline.interval.p10)}–{formatPosition(headline.interval.p90)})</span>
+                        </>
+                      ) : (
+                        <span className="muted small">{problem}</span>
+                      )}
+                    </td>
+                    <td>
+                      {aggregate === null
+                        ? 'Hidden until you estimate'
+                        : aggregate.n === 0
+                          ? '—'
+                          : `${pct(aggregate.median)} (n = ${aggregate.n})`}
+                    </td>
+                    <td>
+                      {item.lastEstimate
+                        ? `${LIKELIHOOD_LABELS[item.lastEstimate.likelihood]}, ${item.lastEstimate.analystName}, ${formatDay(item.lastEstimate.estimatedOn)}`
+                        : '—'}
+                    </td>
+                    <td>
+                      {item.outcome
+                        ? `${OUTCOME_LABELS[item.outcome]}${item.outcomePosition !== null ? ` at ${formatPosition(item.outcomePosition)}` : ''}`
+                        : 'Open'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+async function Events({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
+  const events = (await listEvents(ctx)).filter((e) => e.issues.length === 0 || e.issues.some((i) => i.id === issueId));
+  return (
+    <>
+      <h2 id="brief-events">Events</h2>
+      {events.length === 0 ? (
+        <p className="muted">No events recorded for this issue.</p>
+      ) : (
+        <ul className="stack" style={{ gap: 6 }}>
+          {events.map((e) => (
+            <li key={e.id}>
+              <b>{formatDay(e.date)}</b> {e.title}
+              {e.source && <span className="muted"> ({e.source.title})</span>}
+              {e.description && <span className="muted"> — {e.description}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
