@@ -88,7 +88,7 @@ function htmlDrawing(root: HTMLElement): ExportedDrawing {
         // Word by word (and at hyphens, where the browser may break a word), so text wraps in the file as on the page.
         const text = child.textContent ?? '';
         const range = document.createRange();
-        for (const match of text.matchAll(/\S+/g)) {
+        for (const match of text.matchAll(/[^\s-]+-?|-/g)) {
           range.setStart(child, match.index);
           range.setEnd(child, match.index + match[0].length);
           const r = range.getBoundingClientRect();

@@ -184,21 +184,30 @@ export function fitIntervalShare(rows: { value: number; outcome: number; low: nu
   return Math.min(1, ratios[Math.max(0, k)] ?? 1);
 }
 
+/**
+ * Every convex combination of `parts` weights on a grid of `steps`, the ones with most weight on the
+ * first model first (so ties keep the simplest model: the weighted mean).
+ */
+export function convexGrid(parts: number, steps: number): number[][] {
+  if (parts === 1) return [[steps]];
+  const grid: number[][] = [];
+  for (let first = steps; first >= 0; first--) for (const rest of convexGrid(parts - 1, steps - first)) grid.push([first, ...rest]);
+  return grid;
+}
+
 /** Convex weights over the models, on a 0.1 grid, that minimise mean absolute error on `train`. */
 export function fitEnsembleWeights(train: readonly Prepared[]): Record<ForecastModelId, number> {
   const steps = Math.round(1 / ENSEMBLE_STEP);
-  let best: { weights: number[]; mae: number } = { weights: [1, 0, 0], mae: Infinity };
-  for (let a = 0; a <= steps; a++) {
-    for (let b = 0; a + b <= steps; b++) {
-      const weights = [a / steps, b / steps, (steps - a - b) / steps];
-      let total = 0;
-      for (const p of train) {
-        const v = CV_MODELS.reduce((s, id, k) => s + (weights[k] as number) * p.values[id], 0);
-        total += Math.abs(v - p.decision.outcome);
-      }
-      // strict < keeps the earliest grid point (most weight on the weighted mean) on ties
-      if (total < best.mae - 1e-9) best = { weights, mae: total };
+  let best: { weights: number[]; mae: number } = { weights: CV_MODELS.map((_, k) => (k === 0 ? 1 : 0)), mae: Infinity };
+  for (const point of convexGrid(CV_MODELS.length, steps)) {
+    const weights = point.map((p) => p / steps);
+    let total = 0;
+    for (const p of train) {
+      const v = CV_MODELS.reduce((s, id, k) => s + (weights[k] as number) * p.values[id], 0);
+      total += Math.abs(v - p.decision.outcome);
     }
+    // strict < keeps the earliest grid point (most weight on the weighted mean) on ties
+    if (total < best.mae - 1e-9) best = { weights, mae: total };
   }
   return Object.fromEntries(CV_MODELS.map((id, k) => [id, best.weights[k] as number])) as Record<ForecastModelId, number>;
 }
@@ -232,7 +241,7 @@ export function backtest(decisions: readonly Decision[]): BacktestReport {
     const test = prepared.filter((_, i) => i % folds === fold);
     const train = folds < 2 ? [] : prepared.filter((_, i) => i % folds !== fold);
     const intervalShare: Record<string, number> = {};
-    const ensembleWeights = train.length === 0 ? ({ 'weighted-mean': 1, 'weighted-median': 0, bargaining: 0 } as Record<ForecastModelId, number>) : fitEnsembleWeights(train);
+    const ensembleWeights = train.length === 0 ? (Object.fromEntries(CV_MODELS.map((id) => [id, id === 'weighted-mean' ? 1 : 0])) as Record<ForecastModelId, number>) : fitEnsembleWeights(train);
     const shareOf = (valueOf: (p: Prepared) => number) =>
       train.length === 0 ? NaN : fitIntervalShare(train.map((p) => ({ value: valueOf(p), outcome: p.decision.outcome, low: p.low, high: p.high })));
     for (const id of CV_MODELS) intervalShare[id] = shareOf((p) => p.values[id]);
@@ -260,7 +269,7 @@ export function backtest(decisions: readonly Decision[]): BacktestReport {
     ...FORECAST_MODELS.map((m) => score(m.id, m.name, rows[m.id] ?? [], cv)),
     score(
       'ensemble',
-      'Ensemble of the three (convex weights)',
+      `Ensemble of the ${FORECAST_MODELS.length} models (convex weights)`,
       rows.ensemble ?? [],
       folds < 2 ? 'nothing fitted (one decision)' : `weights and interval share fitted on the other folds (${folds}-fold cross-validation)`,
     ),

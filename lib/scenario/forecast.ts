@@ -27,6 +27,7 @@
 import type { ModelActor, RoundSnapshot } from './types';
 import { simulateBargaining, BDM_MODEL_NAME } from './bargaining';
 import { weightedMeanOf, weightedMedianOf } from './median';
+import { nashBargaining } from './nash';
 import { actorWeights, validateActors, SCALE_MAX, SCALE_MIN } from './validate';
 
 /** Standard normal quantile of 0.9: half an 80% central interval is z80 standard deviations. */
@@ -39,7 +40,7 @@ export const Z80 = 1.2815515655446004;
  */
 export const INTERVAL_RANGE_SHARE = 0.38;
 
-export type ForecastModelId = 'weighted-mean' | 'weighted-median' | 'bargaining';
+export type ForecastModelId = 'weighted-mean' | 'weighted-median' | 'nash' | 'bargaining';
 
 export interface ForecastModel {
   id: ForecastModelId;
@@ -73,6 +74,15 @@ export const FORECAST_MODELS: readonly ForecastModel[] = [
     predict(actors) {
       const { weights, positions } = weightsAndPositions(actors, 'forecast');
       return { value: weightedMedianOf(positions, weights) };
+    },
+  },
+  {
+    id: 'nash',
+    name: 'Nash bargaining solution (asymmetric, capability × salience as bargaining power)',
+    citation:
+      'Nash (1950), "The bargaining problem", Econometrica 18(2); Kalai (1977), International Journal of Game Theory 6(3); Schneider, Finke & Bailer (2010), Political Studies 58(1)',
+    predict(actors) {
+      return { value: nashBargaining(actors) };
     },
   },
   {

@@ -18,6 +18,7 @@ export type {
   UncertaintyResult,
 } from './types';
 export { weightedMean, weightedMedian } from './median';
+export { nashBargaining } from './nash';
 export {
   simulateBargaining,
   BDM_MODEL_NAME,

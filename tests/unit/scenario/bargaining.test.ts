@@ -189,13 +189,13 @@ describe('simulateBargaining behaviour', () => {
     expect(() => simulateBargaining(ok, { tolerance: Number.NaN })).toThrow(/tolerance/);
   });
 
-  it('runs 50 actors for 100 rounds well under a second', () => {
+  // How fast is measured by `npm run bench:scenario` against baselines in the same run, not by a
+  // wall clock here (a unit test on a loaded machine would fail for the machine, not the code).
+  it('runs 50 actors for the full 100 rounds when asked not to stop early', () => {
     const actors = randomActors(createRng(50), 50);
-    const start = performance.now();
     const result = simulateBargaining(actors, { maxRounds: 100, stopEarly: false });
-    const ms = performance.now() - start;
     expect(result.rounds).toHaveLength(101);
-    expect(ms).toBeLessThan(1000);
+    expect(result.rounds.every((r) => Object.keys(r.positions).length === 50)).toBe(true);
   });
 });
 

@@ -178,12 +178,11 @@ describe('runUncertainty', () => {
     ).toThrow(/fallbackCapability/);
   });
 
-  it('runs 1,000 draws of 10 actors quickly', () => {
-    const start = performance.now();
+  // Timed by `npm run bench:scenario` (1,000 draws of 10 actors against a 100-draw baseline), not here.
+  it('runs 1,000 draws of 10 actors, each a finite outcome on the scale', () => {
     const result = runUncertainty(tenActors(), { draws: 1000, seed: 2024 });
-    const ms = performance.now() - start;
     expect(result.outcomes).toHaveLength(1000);
-    expect(ms).toBeLessThan(5000);
+    expect(result.outcomes.every((o) => Number.isFinite(o) && o >= 0 && o <= 100)).toBe(true);
   });
 });
 
