@@ -5,7 +5,18 @@
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 
-export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
+export const OKABE_ITO = {
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  black: '#000000',
+  yellow: '#F0E442',
+} as const;
+/** The series colours in order: every chart (stance, actor, scenario) cycles through the same list. */
+const SERIES_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.orange, OKABE_ITO.sky, OKABE_ITO.black] as const;
 const DASHES = ['', '8 4', '2 3', '10 3 2 3', '5 5', '12 4 2 4 2 4', '1 4', '16 4'] as const;
 const SHAPES: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'];
 
@@ -18,11 +29,20 @@ export interface SeriesStyle {
 /** Style of the i-th series. Colours (7), shapes (6) and dashes (8) cycle at different lengths, so combinations stay unique for long. */
 export function seriesStyle(index: number): SeriesStyle {
   return {
-    color: OKABE_ITO[index % OKABE_ITO.length]!,
+    color: SERIES_COLOURS[index % SERIES_COLOURS.length]!,
     dash: DASHES[index % DASHES.length]!,
     shape: SHAPES[index % SHAPES.length]!,
   };
 }
+
+/** The i-th series as recharts line props (stroke and dash). */
+export function lineStyle(index: number): { stroke: string; strokeDasharray: string | undefined } {
+  const { color, dash } = seriesStyle(index);
+  return { stroke: color, strokeDasharray: dash || undefined };
+}
+
+/** The forecast line of the scenario charts: black, thick and long-dashed, unlike any actor's line. */
+export const FORECAST_STYLE = { stroke: OKABE_ITO.black, strokeDasharray: '8 4', strokeWidth: 3 } as const;
 
 /** An SVG path of `shape` centred on (0, 0) with about `r` radius, for legends and HTML dot plots. */
 export function markerPath(shape: MarkerShape, r: number): string {

@@ -23,7 +23,7 @@ export interface OpinionRow {
 }
 
 // Colour-blind-safe (Okabe-Ito), and each stance has its own marker shape too.
-const STANCE_COLOR: Record<OpinionStance, string> = { AGREE: OKABE_ITO[2], PARTLY_AGREE: OKABE_ITO[4], DISAGREE: OKABE_ITO[1] };
+const STANCE_COLOR: Record<OpinionStance, string> = { AGREE: OKABE_ITO.green, PARTLY_AGREE: OKABE_ITO.orange, DISAGREE: OKABE_ITO.vermillion };
 const STANCE_SHAPE = { AGREE: 'circle', PARTLY_AGREE: 'diamond', DISAGREE: 'square' } as const;
 
 /** Colleagues' opinions of an assessment: the distribution first (disagreement is information), then each opinion. */
@@ -49,7 +49,7 @@ export function OpinionsPanel({
       key: 'assessment',
       label: `This assessment (${assessment.recordedByName})`,
       value: assessment.position,
-      color: OKABE_ITO[0],
+      color: OKABE_ITO.blue,
       shape: 'triangle',
       title: `The assessment: ${formatPosition(assessment.position)}`,
     },

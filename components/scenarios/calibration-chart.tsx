@@ -3,7 +3,7 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { CartesianGrid, Legend, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { CalibrationBin } from '@/lib/scenarios/calibration';
-import { OKABE_ITO, seriesStyle } from './palette';
+import { lineStyle, OKABE_ITO } from '@/components/charts/palette';
 
 const AXIS = { fontSize: 11, fill: '#4a5566' };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -25,7 +25,7 @@ export function CalibrationChart({ series }: { series: { name: string; bins: Cal
         <Scatter
           key={s.name}
           name={s.name}
-          fill={i === 0 ? OKABE_ITO.black : seriesStyle(i - 1).stroke}
+          fill={i === 0 ? OKABE_ITO.black : lineStyle(i - 1).stroke}
           shape={i === 0 ? 'circle' : 'diamond'}
           data={s.bins.filter((b) => b.n > 0).map((b) => ({ forecast: b.meanForecast, observed: b.observedFrequency, n: b.n }))}
         />

@@ -10,15 +10,16 @@ import type { RoundSnapshot, UncertaintyResult } from '@/lib/scenario';
 import type { Anchor } from '@/lib/issues/schema';
 import { LIKELIHOOD_BANDS } from '@/lib/scenarios/likelihood';
 import type { EstimatePoint } from './charts';
-import { binLabel, num, shorten } from './format';
-import { FORECAST_STYLE, OKABE_ITO, seriesStyle } from './palette';
+import { binLabel, num } from './format';
+import { truncate } from '@/components/charts/format';
+import { FORECAST_STYLE, lineStyle, OKABE_ITO } from '@/components/charts/palette';
 
 const AXIS = { fontSize: 11, fill: '#4a5566' };
 
 function anchorTicks(anchors: Anchor[]): { ticks: number[]; label: (v: number) => string } {
   const values = anchors.length ? anchors.map((a) => a.value) : [0, 25, 50, 75, 100];
   const byValue = new Map(anchors.map((a) => [a.value, a.label]));
-  return { ticks: values, label: (v: number) => (byValue.has(v) ? `${v} ${shorten(byValue.get(v) as string, 30)}` : String(v)) };
+  return { ticks: values, label: (v: number) => (byValue.has(v) ? `${v} ${truncate(byValue.get(v) as string, 30)}` : String(v)) };
 }
 
 /** A one-line y-axis tick: the anchor value and its (shortened) label; the full labels are under the chart. */
@@ -74,7 +75,7 @@ export function RoundsChart({
             dot={{ r: 3 }}
             activeDot={onPick ? { r: 5, cursor: 'pointer', onClick: pickDot(a.id) } : true}
             isAnimationActive={false}
-            {...seriesStyle(i)}
+            {...lineStyle(i)}
           />
         ))}
         <Line dataKey="forecast" name="Forecast (weighted median)" type="linear" dot={false} isAnimationActive={false} {...FORECAST_STYLE} />
@@ -141,7 +142,7 @@ export function DistributionOverlay({ results, title }: { results: { key: string
         <Tooltip {...DRAWS_TOOLTIP} />
         <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
         {results.map((r, i) => (
-          <Line key={r.key} dataKey={r.key} name={r.name} type="linear" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} {...seriesStyle(i)} />
+          <Line key={r.key} dataKey={r.key} name={r.name} type="linear" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} {...lineStyle(i)} />
         ))}
       </LineChart>
     </ChartFigure>
@@ -190,7 +191,7 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
             strokeWidth={2}
             dot={{ r: 4 }}
             isAnimationActive={false}
-            {...seriesStyle(i)}
+            {...lineStyle(i)}
           />
         ))}
         <EventLines events={events} domain={domain} />

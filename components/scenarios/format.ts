@@ -1,7 +1,7 @@
 import { nearestAnchor, type Anchor } from '@/lib/issues/schema';
 import type { HistogramBin } from '@/lib/scenario';
 
-/** One decimal, no trailing ".0" noise for whole numbers kept as typed. */
+/** A model output with fixed decimals (tables of forecasts line up); positions as recorded use formatPosition (components/charts/format.ts). */
 export function num(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return value.toFixed(digits);
@@ -17,10 +17,6 @@ export function signed(value: number, digits = 1): string {
 export function withAnchor(anchors: Anchor[], value: number): string {
   const a = nearestAnchor(anchors, value);
   return a ? `≈ ${a.label}` : '';
-}
-
-export function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 /** A histogram bin as "from–to". */

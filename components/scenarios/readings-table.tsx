@@ -1,7 +1,8 @@
 import Link from '@/components/ui/link';
 import type { BaselineActor } from '@/lib/scenarios/types';
 import { CONFIDENCE_WEIGHT, RELIABILITY_WEIGHT } from '@/lib/scenarios/weights';
-import { num, shorten } from './format';
+import { num } from './format';
+import { truncate } from '@/components/charts/format';
 
 const CONFIDENCE_TEXT = { LOW: 'Low', MODERATE: 'Moderate', HIGH: 'High' } as const;
 
@@ -30,7 +31,7 @@ export function ReadingsTable({ actor }: { actor: BaselineActor }) {
           {actor.readings.map((r) => (
             <tr key={r.assessmentId}>
               <td>
-                <Link href={`/sources/${r.sourceId}`}>{shorten(r.sourceTitle, 60)}</Link>
+                <Link href={`/sources/${r.sourceId}`}>{truncate(r.sourceTitle, 60)}</Link>
                 <div className="small muted">
                   {r.outlet} <span className="badge" title="Admiralty code: source reliability and information credibility">{r.reliability}{r.credibility}</span>
                 </div>
@@ -48,7 +49,7 @@ export function ReadingsTable({ actor }: { actor: BaselineActor }) {
               <td className="num">{r.salience}</td>
               <td className="num">{r.capability ?? '—'}</td>
               <td>
-                <div className="quote small">{shorten(r.quote, 220)}</div>
+                <div className="quote small">{truncate(r.quote, 220)}</div>
               </td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import type { SensitivityBar } from '@/lib/scenario';
 import { signed } from './format';
-import { OKABE_ITO } from './palette';
+import { OKABE_ITO } from '@/components/charts/palette';
 
 const FIELD_LABELS: Record<SensitivityBar['field'], string> = { position: 'position', salience: 'salience', capability: 'capability' };
 const SHOWN = 8;

@@ -4,7 +4,7 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import { readAnchors } from '../issues/schema';
+import { readAnchors, type Anchor } from '../issues/schema';
 import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
 import { readingScope, weightTenthsSql } from './sql';
 import { currentPositions } from './current-position';
@@ -27,10 +27,7 @@ import {
 // Types
 // ----------------------------------------------------------------------------------------------
 
-export interface Anchor {
-  value: number;
-  label: string;
-}
+export type { Anchor } from '../issues/schema';
 
 export interface StanceIssue {
   id: string;

@@ -10,6 +10,7 @@ import { findOrNull } from '@/lib/records/find-or-null';
 import { currentPositionDefinition, currentPositions } from '@/lib/stance/current-position';
 import { actorStyleIndexes, largestShifts, stanceIssue, type Anchor } from '@/lib/stance/queries';
 import { parseStanceFilters } from '@/lib/stance/schema';
+import { nearestAnchor } from '@/lib/issues/schema';
 import { listEvents } from '@/lib/events/queries';
 import { getScenario, listScenarios, scenarioModel } from '@/lib/scenarios/queries';
 import { modelProblem } from '@/lib/scenarios/inputs';
@@ -26,11 +27,8 @@ import { StanceOverTime } from '../stance-over-time';
 
 export const metadata: Metadata = { title: 'Issue brief' };
 
-/** The anchor label nearest a position: "82.5, near “Turkish observers alongside Russia's”". */
-function nearestAnchor(anchors: Anchor[], value: number): string {
-  const near = anchors.reduce<Anchor | undefined>((best, a) => (!best || Math.abs(a.value - value) < Math.abs(best.value - value) ? a : best), undefined);
-  return near ? near.label : '';
-}
+/** The label of the anchor point nearest a position. */
+const anchorLabel = (anchors: Anchor[], value: number) => nearestAnchor(anchors, value)?.label ?? '';
 
 /**
  * One issue on paper: where each actor stands, how it moved, the largest shifts, the events, and the
@@ -123,7 +121,7 @@ async function StandingNow({ ctx, issueId, anchors }: { ctx: Ctx; issueId: strin
                 <tr key={p.actorId}>
                   <td>{p.actorName}</td>
                   <td className="num">{formatPosition(p.position)}</td>
-                  <td>{nearestAnchor(anchors, p.position)}</td>
+                  <td>{anchorLabel(anchors, p.position)}</td>
                   <td className="num">
                     {formatPosition(p.min)}–{formatPosition(p.max)}
                   </td>
@@ -148,7 +146,7 @@ async function StandingNow({ ctx, issueId, anchors }: { ctx: Ctx; issueId: strin
             return {
               key: p.actorId,
               label: p.actorName,
-              note: `${p.sources} ${p.sources === 1 ? 'source' : 'sources'} · latest ${formatDay(p.asOf)} · ${nearestAnchor(anchors, p.position)}`,
+              note: `${p.sources} ${p.sources === 1 ? 'source' : 'sources'} · latest ${formatDay(p.asOf)} · ${anchorLabel(anchors, p.position)}`,
               value: p.position,
               lo: p.min,
               hi: p.max,
