@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { rolesWith, type Operation } from '@/lib/api/openapi';
 import { apiDocument } from '@/lib/api/resources';
 import { anchorFor, PropertiesTable, Prose, TypeLabel, type Schema } from '@/components/api-docs/schema-view';
-import styles from './api-docs.module.css';
+import styles from '@/components/api-docs/api-docs.module.css';
 
 export const metadata: Metadata = { title: 'API' };
 
