@@ -150,6 +150,18 @@ export const exportScenario = z.object({
     .default([]),
 });
 
+/** A dated event on the timelines; `issueKeys` empty: the whole workspace. */
+export const exportEvent = z.object({
+  key,
+  occurredOn: day,
+  title: z.string(),
+  description: z.string(),
+  sourceKey: key.nullable(),
+  issueKeys: z.array(key),
+  createdByKey: key,
+  createdAt: dateTime,
+});
+
 export const workspaceExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT, { error: `Not a Stanceboard workspace export (format must be "${EXPORT_FORMAT}")` }),
@@ -163,6 +175,8 @@ export const workspaceExportSchema = z
     interests: z.array(exportInterest),
     assessments: z.array(exportAssessment),
     scenarios: z.array(exportScenario),
+    /** Files written before events were exported have none. */
+    events: z.array(exportEvent).default([]),
   })
   .meta({ id: 'WorkspaceExport' });
 
@@ -173,3 +187,4 @@ export type ExportSource = z.infer<typeof exportSource>;
 export type ExportInterest = z.infer<typeof exportInterest>;
 export type ExportAssessment = z.infer<typeof exportAssessment>;
 export type ExportScenario = z.infer<typeof exportScenario>;
+export type ExportEvent = z.infer<typeof exportEvent>;

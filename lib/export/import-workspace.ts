@@ -10,6 +10,7 @@ import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SO
 import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';
 import { opinionCreateSchema } from '../opinions/schema';
+import { eventCreateSchema } from '../events/schema';
 import { estimateCreateSchema } from '../scenarios/schema';
 import { sourceCreateSchema } from '../sources/schema';
 import { scaleValue, unsafeTextPaths, zodFieldErrors } from '../validation';
@@ -25,7 +26,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 const MAX_ERRORS = 500;
 
 export interface WorkspaceImportResult {
-  counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; opinions: number; scenarios: number; estimates: number };
+  counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; opinions: number; scenarios: number; estimates: number; events: number };
   /** Users of the file matched by email to members of this workspace; the others were attributed to the importer. */
   users: { matched: number; attributedToImporter: string[] };
 }
@@ -77,6 +78,7 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
   keysOf('interests', data.interests);
   keysOf('assessments', data.assessments);
   keysOf('scenarios', data.scenarios);
+  keysOf('events', data.events);
   const ref = (path: string, set: Set<string>, what: string, key: string | null) => {
     if (key !== null && !set.has(key)) p.add(path, `No ${what} with the key “${key}” in the file`);
   };
@@ -206,6 +208,16 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
       }
       if (!(m.p10 <= m.forecast && m.forecast <= m.p90)) p.add(`scenarios.${i}.modelScores.${j}.forecast`, 'The forecast must lie inside its interval (p10 ≤ forecast ≤ p90)');
     });
+  });
+  data.events.forEach((e, i) => {
+    // The same rules as the event form and the API (lib/events/schema.ts), on the file's own values.
+    const r = eventCreateSchema.safeParse({ occurredOn: e.occurredOn, title: e.title, description: e.description, sourceId: e.sourceKey === null ? null : PLACEHOLDER_ID, issueIds: e.issueKeys.map(() => PLACEHOLDER_ID) });
+    if (!r.success) p.addZod(`events.${i}`, r.error);
+    ref(`events.${i}.sourceKey`, sources, 'source', e.sourceKey);
+    e.issueKeys.forEach((k, j) => ref(`events.${i}.issueKeys.${j}`, issues, 'issue', k));
+    if (e.issueKeys.length > 100) p.add(`events.${i}.issueKeys`, 'An event concerns at most 100 issues, or none for the whole workspace');
+    ref(`events.${i}.createdByKey`, users, 'user', e.createdByKey);
+    notInFuture(`events.${i}.createdAt`, e.createdAt);
   });
   if (p.count) {
     throw invalid(p.errors, `The file has ${p.count} problem${p.count === 1 ? '' : 's'}${p.count > MAX_ERRORS ? ` (the first ${MAX_ERRORS} are listed)` : ''}; nothing was imported.`);
@@ -489,6 +501,32 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       ],
       data.scenarios.flatMap((s, i) => s.modelScores.map((m) => ({ id: randomUUID(), workspaceId: ws, scenarioId: scenarioIds[i], ...m }))),
     );
+    await insertRows(
+      client,
+      'Event',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'workspaceId', type: 'uuid' },
+        { name: 'occurredOn', type: 'date' },
+        { name: 'title', type: 'text' },
+        { name: 'description', type: 'text' },
+        { name: 'sourceId', type: 'uuid' },
+        { name: 'issueIds', type: 'uuid[]' },
+        { name: 'createdById', type: 'uuid' },
+        { name: 'createdAt', type: 'timestamptz' },
+      ],
+      data.events.map((e) => ({
+        id: randomUUID(),
+        workspaceId: ws,
+        occurredOn: e.occurredOn,
+        title: e.title,
+        description: e.description,
+        sourceId: e.sourceKey === null ? null : sId(e.sourceKey),
+        issueIds: [...new Set(e.issueKeys.map(iId))],
+        createdById: user(e.createdByKey),
+        createdAt: e.createdAt,
+      })),
+    );
     const result: WorkspaceImportResult = {
       counts: {
         actors: data.actors.length,
@@ -500,6 +538,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         opinions: opinions.length,
         scenarios: data.scenarios.length,
         estimates: estimates.length,
+        events: data.events.length,
       },
       users: { matched: data.users.length - unmatched.length, attributedToImporter: unmatched },
     };
@@ -558,7 +597,8 @@ async function assertEmpty(client: BulkClient, workspaceId: string): Promise<voi
   const { rows } = await client.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM "Actor" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Issue" WHERE "workspaceId" = $1)
           + (SELECT count(*) FROM "Source" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "StatedInterest" WHERE "workspaceId" = $1)
-          + (SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Scenario" WHERE "workspaceId" = $1) AS n`,
+          + (SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Scenario" WHERE "workspaceId" = $1)
+          + (SELECT count(*) FROM "Event" WHERE "workspaceId" = $1) AS n`,
     [workspaceId],
   );
   if (Number(rows[0]?.n ?? 0) > 0) {

@@ -60,6 +60,7 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
       UNION SELECT "resolvedById" FROM "Scenario" WHERE "workspaceId" = ${ws}::uuid AND "resolvedById" IS NOT NULL
       UNION SELECT "analystId" FROM "LikelihoodEstimate" WHERE "workspaceId" = ${ws}::uuid
       UNION SELECT "authorId" FROM "AssessmentOpinion" WHERE "workspaceId" = ${ws}::uuid
+      UNION SELECT "createdById" FROM "Event" WHERE "workspaceId" = ${ws}::uuid
     ) ORDER BY u.email`;
   yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"formatVersion":${EXPORT_FORMAT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},` +
     `"workspace":${JSON.stringify({ name: workspace.name })},\n"users":${JSON.stringify(users.map((u) => ({ key: u.id, email: u.email, name: u.name })))}`;
@@ -207,6 +208,22 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
           headline: m.headline,
           createdAt: iso(m.createdAt),
         })),
+      })),
+  );
+  yield* section(
+    tx,
+    'events',
+    (t, after) => t.event.findMany({ where: { workspaceId: ws, ...afterWhere(after) }, orderBy: order, take: BATCH }),
+    (rows) =>
+      rows.map((e) => ({
+        key: e.id,
+        occurredOn: day(e.occurredOn),
+        title: e.title,
+        description: e.description,
+        sourceKey: e.sourceId,
+        issueKeys: e.issueIds,
+        createdByKey: e.createdById,
+        createdAt: iso(e.createdAt),
       })),
   );
   yield '\n}\n';

@@ -37,7 +37,7 @@ export function isPgUniqueViolation(error: unknown): boolean {
 export interface Column {
   name: string;
   /** The type in json_to_recordset's column list. */
-  type: 'uuid' | 'text' | 'float8' | 'int4' | 'date' | 'timestamptz' | 'jsonb' | 'bool' | 'text[]';
+  type: 'uuid' | 'text' | 'float8' | 'int4' | 'date' | 'timestamptz' | 'jsonb' | 'bool' | 'text[]' | 'uuid[]';
   /** An enum to cast text to, e.g. "Confidence". */
   cast?: string;
 }

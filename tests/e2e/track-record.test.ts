@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
 
     const scores = page.getByRole('table', { name: 'Each model’s forecast against the position reached' });
     const models = await scores.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-model')));
-    expect(models).toEqual(['weighted-mean', 'bargaining', 'weighted-median']);
+    expect(models).toEqual(['weighted-mean', 'bargaining', 'nash', 'weighted-median']);
     for (const model of models) {
       const cells = (await scores.locator(`tr[data-model="${model}"] td`).allTextContents()).map((t) => t.trim());
       const forecast = Number(cells[1]);

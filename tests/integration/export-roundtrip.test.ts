@@ -16,6 +16,7 @@ import { createIssue } from '@/lib/issues/commands';
 import { createOpinion, deleteOpinion, updateOpinion } from '@/lib/opinions/commands';
 import { deleteRecord } from '@/lib/records/soft-delete';
 import { addEstimate, createScenario, resolveScenario } from '@/lib/scenarios/commands';
+import { createEvent } from '@/lib/events/commands';
 import { createSource } from '@/lib/sources/commands';
 import { createToken } from '@/lib/tokens/commands';
 import { createTestWorkspace, workspaceSnapshot, type TestWorkspace } from './helpers/fixtures';
@@ -81,6 +82,14 @@ function normalise(doc: WorkspaceExport) {
         resolvedBy: ref(user, resolvedByKey),
         actors: sorted(actors.map(({ actorKey, ...a }) => ({ ...a, actor: ref(actor, actorKey) }))),
         estimates: sorted(estimates.map(({ analystKey, ...e }) => ({ ...e, analyst: ref(user, analystKey) }))),
+      })),
+    ),
+    events: sorted(
+      doc.events.map(({ key: _k, sourceKey, issueKeys, createdByKey, ...e }) => ({
+        ...e,
+        source: ref(source, sourceKey),
+        issues: issueKeys.map((k) => ref(issue, k)).sort(),
+        createdBy: ref(user, createdByKey),
       })),
     ),
   };
@@ -162,6 +171,9 @@ async function fill(ws: TestWorkspace) {
   await resolveScenario(admin, { id: scenario.id, outcome: 'DID_NOT_HAPPEN', outcomePosition: '85' });
   const dropped = await createScenario(analyst, { issueId: issue.id, name: 'Dropped idea', asOf: '2020-11-12' });
   await deleteRecord(analyst, 'scenario', { id: dropped.id });
+  // Events: one on the issue with its source, one for the whole workspace.
+  await createEvent(analyst, { occurredOn: '2020-11-09', title: 'Trilateral statement', description: 'Signed at night', sourceId: article.id, issueIds: [issue.id] });
+  await createEvent(admin, { occurredOn: '2020-09-27', title: 'War begins' });
 }
 
 beforeAll(async () => {
@@ -210,6 +222,7 @@ describe('export', () => {
     ]);
     expect(scenario.modelScores.map((m) => [m.model, m.outcome, m.headline])).toEqual([
       ['bargaining', 85, false],
+      ['nash', 85, false],
       ['weighted-mean', 85, true],
       ['weighted-median', 85, false],
     ]);
@@ -237,7 +250,7 @@ describe('import of an export', () => {
     const imported = await importInto(target.token, JSON.stringify(original));
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
     expect(imported.json).toEqual({
-      counts: { actors: 4, issues: 2, sources: 3, interests: 2, assessments: 3, revisions: 5, opinions: 2, scenarios: 2, estimates: 2 },
+      counts: { actors: 4, issues: 2, sources: 3, interests: 2, assessments: 3, revisions: 5, opinions: 2, scenarios: 2, estimates: 2, events: 2 },
       users: { matched: 3, attributedToImporter: [] },
     });
     const restored = workspaceExportSchema.parse(JSON.parse((await exportOf(target.token)).text));

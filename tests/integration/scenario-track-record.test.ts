@@ -2,7 +2,7 @@
 // track record aggregates models and analysts per workspace; bad input and refusals change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { forecast, weightedMean, weightedMedian, simulateBargaining } from '@/lib/scenario';
+import { forecast, nashBargaining, weightedMean, weightedMedian, simulateBargaining } from '@/lib/scenario';
 import { addEstimate, createScenario, resolveScenario } from '@/lib/scenarios/commands';
 import { getScenario, scenarioModel } from '@/lib/scenarios/queries';
 import { analystPositionTrackRecord, modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';
@@ -50,11 +50,12 @@ describe('resolving with the position reached', () => {
     expect(scenario.outcomePosition).toBe(80);
     const { composed } = await scenarioModel(home.analyst, scenario);
     const scores = await scenarioModelScores(home.viewer, id);
-    expect(scores.map((s) => s.model)).toEqual(['weighted-mean', 'bargaining', 'weighted-median']);
+    expect(scores.map((s) => s.model)).toEqual(['weighted-mean', 'bargaining', 'nash', 'weighted-median']);
     const byModel = Object.fromEntries(scores.map((s) => [s.model, s]));
     expect(byModel['weighted-mean']!.forecast).toBeCloseTo(weightedMean(composed.model), 9);
     expect(byModel['weighted-median']!.forecast).toBeCloseTo(weightedMedian(composed.model), 9);
     expect(byModel.bargaining!.forecast).toBeCloseTo(simulateBargaining(composed.model).forecast, 9);
+    expect(byModel.nash!.forecast).toBeCloseTo(nashBargaining(composed.model), 9);
     expect(byModel['weighted-mean']!.headline).toBe(true);
     expect(byModel['weighted-mean']!.p10).toBeCloseTo(forecast(composed.model).interval.p10, 9);
     for (const s of scores) {
@@ -73,7 +74,7 @@ describe('resolving with the position reached', () => {
     await resolveScenario(home.analyst, { id, outcome: 'DID_NOT_HAPPEN', outcomePosition: '30' });
 
     const records = await modelTrackRecord(home.viewer);
-    expect(records.map((r) => r.model)).toEqual(['weighted-mean', 'weighted-median', 'bargaining']);
+    expect(records.map((r) => r.model)).toEqual(['weighted-mean', 'weighted-median', 'nash', 'bargaining']);
     const rows = await db().scenarioModelScore.findMany({ where: { workspaceId: home.workspaceId } });
     for (const r of records) {
       const mine = rows.filter((row) => row.model === r.model);
