@@ -49,6 +49,10 @@ export const sourceDto = z
     reliability: z.enum(Reliability).describe('NATO Admiralty source reliability, A (completely reliable) to F (cannot be judged)'),
     body: z.string().optional().describe('Full text; only in GET /sources/{id}, not in lists'),
     citedInId: id.nullable().describe('The source that quotes this one'),
+    origin: z
+      .string()
+      .nullable()
+      .describe('The original reporting this source comes from; sources sharing an origin (ignoring case and spacing) count once in weighted figures'),
     ...meta,
   })
   .meta({ id: 'Source' });
@@ -179,6 +183,7 @@ export function toSourceDto(
     reliability: Reliability;
     body?: string;
     citedInId: string | null;
+    origin: string | null;
   },
 ): SourceDto {
   return {
@@ -192,6 +197,7 @@ export function toSourceDto(
     reliability: r.reliability,
     ...(r.body !== undefined ? { body: r.body } : {}),
     citedInId: r.citedInId,
+    origin: r.origin,
     ...metaOf(r),
   };
 }

@@ -9,6 +9,7 @@ import { listParamsSchema, toPage } from '../records/list-params';
 import { aggregateReadings } from '../scenario';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
+import { ORIGIN_RULE, originSharedWeights, sharedOrigins } from '../stance/origins';
 import { brierScores } from './brier';
 import { scenariosHidingEstimates, visibleEstimatesWhere } from './visibility';
 import { composeBaseline, composeScenario } from './inputs';
@@ -39,10 +40,14 @@ function explain(readings: BaselineReading[], agg: { position: number; salience:
   const n = readings.length;
   const lines = [
     `${n === 1 ? 'One source' : `${n} sources`} with a stance dated up to ${asOf}; from each source only its latest reading counts. ` +
-      'Each reading is weighted by confidence (low 1, moderate 2, high 3) × source reliability (A 1.0, B 0.8, C 0.6, D 0.4, E 0.2, F 0.3).',
+      'Each reading is weighted by confidence (low 1, moderate 2, high 3) × source reliability (A 1.0, B 0.8, C 0.6, D 0.4, E 0.2, F 0.3). ' +
+      ORIGIN_RULE,
     formula('Position', readings.map((r) => ({ weight: r.weight, value: r.position })), agg.position),
     formula('Salience', readings.map((r) => ({ weight: r.weight, value: r.salience })), agg.salience),
   ];
+  for (const g of sharedOrigins(readings)) {
+    lines.push(`${g.sourceIds.length} sources share the origin “${g.origin}”, so each counts with ${g.sourceIds.length === 2 ? 'half' : `1/${g.sourceIds.length}`} of its weight.`);
+  }
   const withCap = readings.filter((r) => r.capability !== null);
   if (agg.capability === null) {
     lines.push(`Capability: no reading gives one, so the model uses the default ${DEFAULT_CAPABILITY} (override it if you know better).`);
@@ -77,8 +82,9 @@ export async function scenarioBaseline(ctx: Ctx, issueId: string, asOf: string):
 
   const actors: BaselineActor[] = [...byActor.entries()].map(([actorId, list]) => {
     const first = list[0] as CurrentReadingRow;
+    const shared = originSharedWeights(list.map((r) => ({ sourceId: r.sourceId, origin: r.origin, weight: readingWeight(r.confidence, r.reliability) })));
     const readings: BaselineReading[] = list
-      .map((r) => ({
+      .map((r, i) => ({
         assessmentId: r.assessmentId,
         sourceId: r.sourceId,
         sourceTitle: r.sourceTitle,
@@ -90,7 +96,9 @@ export async function scenarioBaseline(ctx: Ctx, issueId: string, asOf: string):
         position: Number(r.position),
         salience: Number(r.salience),
         capability: r.capability === null ? null : Number(r.capability),
-        weight: readingWeight(r.confidence, r.reliability),
+        origin: r.origin,
+        ownWeight: readingWeight(r.confidence, r.reliability),
+        weight: shared[i]!,
         quote: r.quote,
       }))
       .sort((a, b) => b.weight - a.weight || (a.stanceDate < b.stanceDate ? 1 : a.stanceDate > b.stanceDate ? -1 : 0) || a.sourceTitle.localeCompare(b.sourceTitle));

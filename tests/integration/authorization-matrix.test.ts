@@ -239,7 +239,7 @@ type Entry<I> = Protected<any, I> | Public<I>; // eslint-disable-line @typescrip
 const entry = <T, I>(access: Access, spec: Omit<Protected<T, I>, 'access'>): Protected<T, I> => ({ access, ...spec });
 const recordRef = ({ target }: Args<{ id: string }>) => ({ id: target.id });
 const memberRef = ({ target }: Args<{ membershipId: string }>) => ({ membershipId: target.membershipId });
-const sourceFields = (refs: Refs) => ({ title: uniq('Source'), outlet: 'Wire', publishedAt: '2020-11-11', kind: 'NEWS', reliability: 'C', citedInId: refs.sourceId });
+const sourceFields = (refs: Refs) => ({ title: uniq('Source'), outlet: 'Wire', publishedAt: '2020-11-11', kind: 'NEWS', reliability: 'C', citedInId: refs.sourceId, origin: 'Wire story' });
 const assessmentFields = (refs: Refs) => ({
   actorId: refs.actorId,
   issueId: refs.issueId,

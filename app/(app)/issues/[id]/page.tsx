@@ -104,7 +104,7 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query, after }: 
 }) {
   const [result, current, readings] = await Promise.all([
     stanceSeries(ctx, issueId, filters),
-    currentPositions(ctx, { issueId }),
+    currentPositions(ctx, { issueId, origins: filters.origins }),
     stanceReadings(ctx, issueId, filters, { limit: READINGS_PAGE, after }),
   ]);
   const pageHref = (cursor: ReadingsCursor | null) =>
@@ -175,7 +175,12 @@ async function StanceOverTime({ ctx, issueId, anchors, filters, query, after }: 
         </nav>
       )}
       <div className="chart-notes">
-        {latest && <p>Where each actor stands now: {currentPositionDefinition()}</p>}
+        {latest && (
+          <p>
+            Where each actor stands now: {currentPositionDefinition()}
+            {filters.origins === 'all' ? ' With “Count every source whole” on, every source keeps its whole weight here.' : ''}
+          </p>
+        )}
         {filters.weighted && <p>Weighted: {weightsText()}.</p>}
         {coarsened && (
           <p>
