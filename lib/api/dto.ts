@@ -120,6 +120,9 @@ export const scenarioDto = z
     outcome: z.enum(ScenarioOutcome).nullable(),
     resolvedAt: dateTime.nullable(),
     resolvedById: id.nullable(),
+    annulledAt: dateTime.nullable().describe('Set when an admin annulled the resolution: it then counts in no score'),
+    annulledById: id.nullable(),
+    annulmentReason: z.string().nullable(),
     ...meta,
   })
   .meta({ id: 'Scenario' });
@@ -263,6 +266,9 @@ export function toScenarioDto(
     outcome: ScenarioOutcome | null;
     resolvedAt: Date | null;
     resolvedById: string | null;
+    annulledAt: Date | null;
+    annulledById: string | null;
+    annulmentReason: string | null;
     actors?: { actorId: string; position: number | null; salience: number | null; capability: number | null; excluded: boolean }[];
   },
 ): ScenarioDto {
@@ -283,6 +289,9 @@ export function toScenarioDto(
     outcome: r.outcome,
     resolvedAt: isoOrNull(r.resolvedAt),
     resolvedById: r.resolvedById,
+    annulledAt: isoOrNull(r.annulledAt),
+    annulledById: r.annulledById,
+    annulmentReason: r.annulmentReason,
     ...metaOf(r),
   };
 }

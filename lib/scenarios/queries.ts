@@ -10,6 +10,7 @@ import { aggregateReadings } from '../scenario';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
 import { ORIGIN_RULE, originSharedWeights, sharedOrigins } from '../stance/origins';
+import { COUNTED_RESOLUTION } from './annulment';
 import { brierScores } from './brier';
 import { scenariosHidingEstimates, visibleEstimatesWhere } from './visibility';
 import { composeBaseline, composeScenario } from './inputs';
@@ -150,7 +151,7 @@ async function coveringAncestors(ctx: Ctx, ids: string[]): Promise<Map<string, {
 
 export const scenarioListSchema = listParamsSchema(['name', 'asOf', 'createdAt', 'updatedAt'] as const, 'updatedAt').extend({
   issue: z.uuid().optional().catch(undefined),
-  status: z.enum(['open', 'resolved']).optional().catch(undefined),
+  status: z.enum(['open', 'resolved', 'annulled']).optional().catch(undefined),
 });
 
 export async function listScenarios(ctx: Ctx, raw: unknown) {
@@ -160,7 +161,7 @@ export async function listScenarios(ctx: Ctx, raw: unknown) {
     workspaceId: ctx.workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.issue ? { issueId: p.issue } : {}),
-    ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? { outcome: { not: null } } : {}),
+    ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? COUNTED_RESOLUTION : p.status === 'annulled' ? { annulledAt: { not: null } } : {}),
     ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -205,7 +206,7 @@ export async function getScenario(ctx: Ctx, id: string) {
     },
   });
   if (!row) throw notFound('Scenario');
-  const names = await userNames([row.createdById, row.resolvedById]);
+  const names = await userNames([row.createdById, row.resolvedById, row.annulledById]);
   const overrides: (ActorOverride & { actorDeleted: boolean })[] = row.actors.map((a) => ({
     actorId: a.actorId,
     name: a.actor.name,
@@ -222,6 +223,7 @@ export async function getScenario(ctx: Ctx, id: string) {
     overrides,
     authorName: names.get(row.createdById) ?? 'unknown',
     resolvedByName: row.resolvedById ? (names.get(row.resolvedById) ?? 'unknown') : null,
+    annulledByName: row.annulledById ? (names.get(row.annulledById) ?? 'unknown') : null,
   };
 }
 export type ScenarioDetail = Awaited<ReturnType<typeof getScenario>>;
@@ -266,7 +268,7 @@ export async function scenarioEstimates(ctx: Ctx, scenarioId: string) {
 export async function analystBrierScores(ctx: Ctx, scenarioId?: string) {
   authorize(ctx, 'workspace:read');
   const scenarios = await db().scenario.findMany({
-    where: { workspaceId: ctx.workspaceId, deletedAt: null, outcome: { not: null }, ...(scenarioId ? { id: scenarioId } : {}) },
+    where: { workspaceId: ctx.workspaceId, deletedAt: null, ...COUNTED_RESOLUTION, ...(scenarioId ? { id: scenarioId } : {}) },
     select: { id: true, name: true, outcome: true, resolvedAt: true },
   });
   if (!scenarios.length) return [];
