@@ -17,6 +17,8 @@ export type AuditAction =
   | 'token.revoked'
   | 'import.completed'
   | 'scenario.resolved'
+  | 'scenario.resolution_annulled'
+  | 'scenario.annulment_undone'
   | 'opinion.created'
   | 'opinion.updated'
   | 'workspace.settings_changed';

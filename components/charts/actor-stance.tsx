@@ -80,7 +80,7 @@ export async function ActorStance({ profile: pending, events: pendingEvents, can
                       key: issue.id,
                       label: issue.title,
                       href: `/issues/${issue.id}/compare?actor=${actor.id}`,
-                      note: `${current!.sources} ${current!.sources === 1 ? 'source' : 'sources'} · latest ${formatDay(current!.asOf)} · compare sources`,
+                      note: `${current!.sources} ${current!.sources === 1 ? 'source' : 'sources'}${current!.origins < current!.sources ? ` (${current!.origins} independent)` : ''} · latest ${formatDay(current!.asOf)} · compare sources`,
                       value: current!.position,
                       lo: current!.min,
                       hi: current!.max,

@@ -122,6 +122,13 @@ export function StanceFilterForm({
         <label className="row" style={{ fontWeight: 400, fontSize: 13 }}>
           <input type="checkbox" name="undisputed" value="1" defaultChecked={filters.undisputed} /> Undisputed readings only
         </label>
+        <label className="row" style={{ fontWeight: 400, fontSize: 13 }}>
+          <input type="checkbox" name="origins" value="all" defaultChecked={filters.origins === 'all'} aria-describedby="f-origins" /> Count every
+          source whole
+        </label>
+        <span id="f-origins" className="hint">
+          Off (default): in weighted figures, sources that share an origin share one weight.
+        </span>
       </div>
       <div className="stack" style={{ gap: 10 }}>
         <div className="field">

@@ -19,19 +19,23 @@ export interface SourceFormValues {
   reliability: Reliability | '';
   body: string;
   citedInId: string | null;
+  origin: string | null;
 }
 
-const LABELS = { title: 'Title', outlet: 'Outlet', author: 'Author', url: 'URL', publishedAt: 'Published', kind: 'Kind', reliability: 'Reliability', citedInId: 'Quoted in' };
+const LABELS = { title: 'Title', outlet: 'Outlet', author: 'Author', url: 'URL', publishedAt: 'Published', kind: 'Kind', reliability: 'Reliability', citedInId: 'Quoted in', origin: 'Origin' };
 
 export function SourceForm({
   action,
   initial,
   carriers,
+  origins,
   submitLabel,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   initial: SourceFormValues;
   carriers: { id: string; title: string }[];
+  /** Origins already named in the workspace, suggested so that one origin is spelled one way. */
+  origins: string[];
   submitLabel: string;
 }) {
   const { state, formAction, onSubmit, pending } = useKeptFormAction(action);
@@ -80,6 +84,22 @@ export function SourceForm({
               <option value="">Not quoted in another source</option>
               {carriers.filter((c) => c.id !== initial.id).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
             </select>
+          )}
+        </Field>
+        <Field
+          label="Origin"
+          name="origin"
+          errors={errors.origin}
+          hint="The original reporting this source's content comes from (the article or note it quotes). Sources with the same origin count once in weighted figures; leave blank for an independent source."
+          className="span-2"
+        >
+          {(p) => (
+            <>
+              <input {...p} type="text" list="source-origins" defaultValue={v('origin', initial.origin ?? '')} maxLength={500} />
+              <datalist id="source-origins">
+                {origins.map((o) => <option key={o} value={o} />)}
+              </datalist>
+            </>
           )}
         </Field>
         <Field label="Text" name="body" errors={errors.body} hint="Paste the source's text to capture quotes from it: actor names are highlighted and a selected sentence starts an assessment." className="span-2">

@@ -49,6 +49,10 @@ export const sourceDto = z
     reliability: z.enum(Reliability).describe('NATO Admiralty source reliability, A (completely reliable) to F (cannot be judged)'),
     body: z.string().optional().describe('Full text; only in GET /sources/{id}, not in lists'),
     citedInId: id.nullable().describe('The source that quotes this one'),
+    origin: z
+      .string()
+      .nullable()
+      .describe('The original reporting this source comes from; sources sharing an origin (ignoring case and spacing) count once in weighted figures'),
     ...meta,
   })
   .meta({ id: 'Source' });
@@ -116,6 +120,9 @@ export const scenarioDto = z
     outcome: z.enum(ScenarioOutcome).nullable(),
     resolvedAt: dateTime.nullable(),
     resolvedById: id.nullable(),
+    annulledAt: dateTime.nullable().describe('Set when an admin annulled the resolution: it then counts in no score'),
+    annulledById: id.nullable(),
+    annulmentReason: z.string().nullable(),
     ...meta,
   })
   .meta({ id: 'Scenario' });
@@ -179,6 +186,7 @@ export function toSourceDto(
     reliability: Reliability;
     body?: string;
     citedInId: string | null;
+    origin: string | null;
   },
 ): SourceDto {
   return {
@@ -192,6 +200,7 @@ export function toSourceDto(
     reliability: r.reliability,
     ...(r.body !== undefined ? { body: r.body } : {}),
     citedInId: r.citedInId,
+    origin: r.origin,
     ...metaOf(r),
   };
 }
@@ -257,6 +266,9 @@ export function toScenarioDto(
     outcome: ScenarioOutcome | null;
     resolvedAt: Date | null;
     resolvedById: string | null;
+    annulledAt: Date | null;
+    annulledById: string | null;
+    annulmentReason: string | null;
     actors?: { actorId: string; position: number | null; salience: number | null; capability: number | null; excluded: boolean }[];
   },
 ): ScenarioDto {
@@ -277,6 +289,9 @@ export function toScenarioDto(
     outcome: r.outcome,
     resolvedAt: isoOrNull(r.resolvedAt),
     resolvedById: r.resolvedById,
+    annulledAt: isoOrNull(r.annulledAt),
+    annulledById: r.annulledById,
+    annulmentReason: r.annulmentReason,
     ...metaOf(r),
   };
 }

@@ -5,7 +5,7 @@ import { Role } from '../generated/prisma/enums';
 import { IMPORT_COLUMNS } from '../import/columns';
 import { importReportSchema } from '../import/report';
 import { workspaceExportSchema } from '../export/format';
-import { estimateCreateSchema, resolveSchema } from '../scenarios/schema';
+import { annulResolutionSchema, estimateCreateSchema, resolveSchema } from '../scenarios/schema';
 import { errorDto, estimateDto, revisionDto } from './dto';
 import { importQuerySchema } from './import-query';
 import type { ApiResource } from './resource';
@@ -202,6 +202,7 @@ function otherOperations(): Operation[] {
   jsonSchema(workspaceExportSchema, 'output');
   const estimateBody = inputSchema(estimateCreateSchema, { omit: ['scenarioId'] });
   const resolveBody = inputSchema(resolveSchema, { omit: ['id'] });
+  const annulBody = inputSchema(annulResolutionSchema, { omit: ['id'] });
   const columns = IMPORT_COLUMNS.map((c) => `- \`${c.name}\`${c.required ? ' (required)' : ''}: ${c.description}`).join('\n');
   return [
     {
@@ -249,6 +250,28 @@ function otherOperations(): Operation[] {
       parameters: [idParam],
       requestBody: { required: true, content: jsonContent(resolveBody) },
       responses: { '200': { description: 'Resolved', content: jsonContent(ref('Scenario')) }, ...errorResponses(401, 403, 404, 409, 422, 429) },
+    },
+    {
+      method: 'post',
+      path: '/scenarios/{id}/annulment',
+      tag: 'Scenario',
+      summary: 'Annul a scenario’s resolution (admin)',
+      description:
+        'The reason is required. The outcome and scores are kept but count in no Brier score, calibration or track record until the annulment is undone. Audited. 409 if the scenario is not resolved or already annulled.',
+      permission: 'resolutions:annul',
+      parameters: [idParam],
+      requestBody: { required: true, content: jsonContent(annulBody) },
+      responses: { '200': { description: 'Annulled', content: jsonContent(ref('Scenario')) }, ...errorResponses(401, 403, 404, 409, 422, 429) },
+    },
+    {
+      method: 'delete',
+      path: '/scenarios/{id}/annulment',
+      tag: 'Scenario',
+      summary: 'Undo the annulment of a scenario’s resolution (admin)',
+      description: 'Restores the resolution as it was. Audited. 409 if the resolution is not annulled.',
+      permission: 'resolutions:annul',
+      parameters: [idParam],
+      responses: { '200': { description: 'Resolution restored', content: jsonContent(ref('Scenario')) }, ...errorResponses(401, 403, 404, 409, 429) },
     },
     {
       method: 'post',

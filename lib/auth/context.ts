@@ -80,6 +80,7 @@ function describe(permission: Permission): string {
     'members:manage': 'manage members (admins only)',
     'audit:read': 'read the audit log',
     'tokens:manage': 'manage API tokens',
+    'resolutions:annul': 'annul a resolution or undo an annulment (admins only)',
   };
   return text[permission];
 }

@@ -9,10 +9,12 @@ export type Permission =
   | 'estimates:write'
   | 'members:manage'
   | 'audit:read'
-  | 'tokens:manage';
+  | 'tokens:manage'
+  /** Annul a scenario's resolution and undo an annulment (lib/scenarios/annulment.ts). */
+  | 'resolutions:annul';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['workspace:read', 'records:write', 'records:restore', 'scenarios:write', 'estimates:write', 'members:manage', 'audit:read', 'tokens:manage'],
+  ADMIN: ['workspace:read', 'records:write', 'records:restore', 'scenarios:write', 'estimates:write', 'members:manage', 'audit:read', 'tokens:manage', 'resolutions:annul'],
   ANALYST: ['workspace:read', 'records:write', 'records:restore', 'scenarios:write', 'estimates:write', 'tokens:manage'],
   VIEWER: ['workspace:read', 'tokens:manage'],
 };

@@ -15,6 +15,11 @@
  *   judgments are dated 2020-11-13, the day it published. No stance is dated 9 November itself.
  * - A position records the outcome the actor is pressing for at that date, not merely what it
  *   has been forced to sign; where the two differ the rationale says so.
+ * - Origins. Every quote of a source cited in an article is that article's text, so the article is
+ *   the origin of the carried source as well as of its own readings: the London Daily piece for
+ *   Gabuev, Unluhisarcikli, Eurasia Group, Galeotti, Ankara's statement and Erdogan's remark; ISW for
+ *   the trilateral statement, whose terms the demo knows only from ISW's description. Each article's
+ *   sources therefore count once in the weighted figures (lib/stance/origins.ts).
  * - Stated interests: no Russian official is quoted in either article, so Russia's interests are
  *   taken from how the article or a quoted expert characterises them; the summaries say so.
  */
@@ -53,6 +58,8 @@ export interface DemoSource {
   articleFile?: string;
   /** for a source quoted inside another source */
   citedInKey?: string;
+  /** the original reporting its text comes from: sources sharing one count once in weighted figures */
+  origin?: string;
 }
 
 export interface DemoInterest {
@@ -323,6 +330,10 @@ const ANKARA = 'ankara-sacred-success-2020-11-10';
 const ERDOGAN_REMARK = 'erdogan-world-order-remark';
 const TRILATERAL = 'trilateral-statement-2020-11-10';
 
+// The two articles every demo source's text comes from (see "Origins" above).
+const LD_ORIGIN = "London Daily, \"Analysis: Putin draws Erdogan a red line on Russia's southern flank with Karabakh deal\"";
+const ISW_ORIGIN = 'Institute for the Study of War, "Putin Outmaneuvers Erdogan in Nagorno-Karabakh" (13 Nov 2020)';
+
 export const demoSources: DemoSource[] = [
   {
     key: ISW,
@@ -334,6 +345,7 @@ export const demoSources: DemoSource[] = [
     kind: 'THINK_TANK',
     reliability: 'B',
     articleFile: 'isw-2020-11-13-putin-outmaneuvers-erdogan.txt',
+    origin: ISW_ORIGIN,
   },
   {
     key: LD,
@@ -346,6 +358,7 @@ export const demoSources: DemoSource[] = [
     kind: 'NEWS',
     reliability: 'C',
     articleFile: 'london-daily-2025-11-07-karabakh-analysis.txt',
+    origin: LD_ORIGIN,
   },
   {
     key: GABUEV,
@@ -357,6 +370,7 @@ export const demoSources: DemoSource[] = [
     kind: 'INTERVIEW',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: UNLU,
@@ -368,6 +382,7 @@ export const demoSources: DemoSource[] = [
     kind: 'INTERVIEW',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: EURASIA,
@@ -379,6 +394,7 @@ export const demoSources: DemoSource[] = [
     kind: 'THINK_TANK',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: GALEOTTI,
@@ -390,6 +406,7 @@ export const demoSources: DemoSource[] = [
     kind: 'OTHER',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: ANKARA,
@@ -401,6 +418,7 @@ export const demoSources: DemoSource[] = [
     kind: 'OFFICIAL_STATEMENT',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: ERDOGAN_REMARK,
@@ -413,6 +431,7 @@ export const demoSources: DemoSource[] = [
     kind: 'OFFICIAL_STATEMENT',
     reliability: 'B',
     citedInKey: LD,
+    origin: LD_ORIGIN,
   },
   {
     key: TRILATERAL,
@@ -425,6 +444,7 @@ export const demoSources: DemoSource[] = [
     kind: 'OFFICIAL_STATEMENT',
     reliability: 'A',
     citedInKey: ISW,
+    origin: ISW_ORIGIN,
   },
 ];
 

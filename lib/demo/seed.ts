@@ -128,6 +128,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
                 reliability: source.reliability,
                 body,
                 citedInId: source.citedInKey ? sourceIds.get(source.citedInKey) ?? null : null,
+                origin: source.origin ?? null,
               },
               select: { id: true },
             });

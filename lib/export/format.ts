@@ -51,6 +51,8 @@ export const exportSource = z.object({
   reliability: z.enum(Reliability),
   body: z.string(),
   citedInKey: key.nullable(),
+  /** The original reporting the source comes from (lib/stance/origins.ts); absent in files written before it existed. */
+  origin: z.string().nullable().default(null),
   ...meta,
 });
 
@@ -113,6 +115,10 @@ export const exportScenario = z.object({
   resolvedByKey: key.nullable(),
   /** Position the issue reached (0-100); absent in files written before it existed. */
   outcomePosition: optionalFiniteNumber('Position reached').default(null),
+  /** An admin's annulment of the resolution (lib/scenarios/annulment.ts); absent in files written before it existed. */
+  annulledAt: dateTime.nullable().default(null),
+  annulledByKey: key.nullable().default(null),
+  annulmentReason: z.string().nullable().default(null),
   ...meta,
   actors: z.array(
     z.object({

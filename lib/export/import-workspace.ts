@@ -173,6 +173,7 @@ export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceE
     ref(`scenarios.${i}.issueKey`, issues, 'issue', s.issueKey);
     ref(`scenarios.${i}.createdByKey`, users, 'user', s.createdByKey);
     ref(`scenarios.${i}.resolvedByKey`, users, 'user', s.resolvedByKey);
+    ref(`scenarios.${i}.annulledByKey`, users, 'user', s.annulledByKey);
     if (!s.name.trim()) p.add(`scenarios.${i}.name`, 'Name is required');
     if (s.outcomePosition !== null && !scaleValue('Position reached').safeParse(s.outcomePosition).success) {
       p.add(`scenarios.${i}.outcomePosition`, 'Position reached must be between 0 and 100');
@@ -290,6 +291,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       [
         ...SOURCE_COLUMNS,
         { name: 'body', type: 'text' },
+        { name: 'origin', type: 'text' },
         ...META_COLUMNS,
       ],
       data.sources.map((s) => ({
@@ -303,6 +305,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         kind: s.kind,
         reliability: s.reliability,
         body: s.body,
+        origin: s.origin,
         ...meta(s),
       })),
       { chunkSize: 200 },
@@ -412,6 +415,9 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         { name: 'resolvedAt', type: 'timestamptz' },
         { name: 'resolvedById', type: 'uuid' },
         { name: 'outcomePosition', type: 'float8' },
+        { name: 'annulledAt', type: 'timestamptz' },
+        { name: 'annulledById', type: 'uuid' },
+        { name: 'annulmentReason', type: 'text' },
         ...META_COLUMNS,
       ],
       data.scenarios.map((s, i) => ({
@@ -426,6 +432,9 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         resolvedAt: s.resolvedAt,
         resolvedById: s.resolvedByKey ? user(s.resolvedByKey) : null,
         outcomePosition: s.outcomePosition,
+        annulledAt: s.annulledAt,
+        annulledById: s.annulledByKey ? user(s.annulledByKey) : null,
+        annulmentReason: s.annulmentReason,
         ...meta(s),
       })),
     );

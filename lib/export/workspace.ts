@@ -94,6 +94,7 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
         reliability: s.reliability,
         body: s.body,
         citedInKey: s.citedInId,
+        origin: s.origin,
         ...metaOf(s),
       })),
   );
@@ -188,6 +189,9 @@ async function* documentChunks(tx: Tx, ctx: Ctx): AsyncGenerator<string> {
         resolvedAt: isoOrNull(s.resolvedAt),
         resolvedByKey: s.resolvedById,
         outcomePosition: s.outcomePosition,
+        annulledAt: isoOrNull(s.annulledAt),
+        annulledByKey: s.annulledById,
+        annulmentReason: s.annulmentReason,
         ...metaOf(s),
         actors: s.actors.map((a) => ({ actorKey: a.actorId, position: a.position, salience: a.salience, capability: a.capability, excluded: a.excluded })),
         estimates: s.estimates.map((e) => ({

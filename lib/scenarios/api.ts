@@ -16,18 +16,25 @@ const SORTS: SortSpecs<'name' | 'asOf' | 'createdAt' | 'updatedAt'> = {
 
 export const scenarioCursorListSchema = cursorListParams(['name', 'asOf', 'createdAt', 'updatedAt'] as const, 'updatedAt', 'desc').extend({
   issue: z.uuid({ error: 'issue must be an issue id' }).optional(),
-  status: z.enum(['open', 'resolved'], { error: 'status must be open or resolved' }).optional(),
+  status: z.enum(['open', 'resolved', 'annulled'], { error: 'status must be open, resolved or annulled' }).optional(),
 });
 
 export function scenarioWhere(
   workspaceId: string,
-  p: { q: string; deleted: 'exclude' | 'only'; issue?: string; status?: 'open' | 'resolved' },
+  p: { q: string; deleted: 'exclude' | 'only'; issue?: string; status?: 'open' | 'resolved' | 'annulled' },
 ): Prisma.ScenarioWhereInput {
   return {
     workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.issue ? { issueId: p.issue } : {}),
-    ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? { outcome: { not: null } } : {}),
+    // "resolved" counts only resolutions that stand; an annulled one is listed under "annulled".
+    ...(p.status === 'open'
+      ? { outcome: null }
+      : p.status === 'resolved'
+        ? { outcome: { not: null }, annulledAt: null }
+        : p.status === 'annulled'
+          ? { annulledAt: { not: null } }
+          : {}),
     ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { listParamsSchema, toPage } from '../records/list-params';
 import { aggregateReadings } from '../scenario';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
+import { ORIGIN_RULE, originSharedWeights, sharedOrigins } from '../stance/origins';
+import { COUNTED_RESOLUTION } from './annulment';
 import { brierScores } from './brier';
 import { scenariosHidingEstimates, visibleEstimatesWhere } from './visibility';
 import { composeBaseline, composeScenario } from './inputs';
@@ -39,10 +41,14 @@ function explain(readings: BaselineReading[], agg: { position: number; salience:
   const n = readings.length;
   const lines = [
     `${n === 1 ? 'One source' : `${n} sources`} with a stance dated up to ${asOf}; from each source only its latest reading counts. ` +
-      'Each reading is weighted by confidence (low 1, moderate 2, high 3) × source reliability (A 1.0, B 0.8, C 0.6, D 0.4, E 0.2, F 0.3).',
+      'Each reading is weighted by confidence (low 1, moderate 2, high 3) × source reliability (A 1.0, B 0.8, C 0.6, D 0.4, E 0.2, F 0.3). ' +
+      ORIGIN_RULE,
     formula('Position', readings.map((r) => ({ weight: r.weight, value: r.position })), agg.position),
     formula('Salience', readings.map((r) => ({ weight: r.weight, value: r.salience })), agg.salience),
   ];
+  for (const g of sharedOrigins(readings)) {
+    lines.push(`${g.sourceIds.length} sources share the origin “${g.origin}”, so each counts with ${g.sourceIds.length === 2 ? 'half' : `1/${g.sourceIds.length}`} of its weight.`);
+  }
   const withCap = readings.filter((r) => r.capability !== null);
   if (agg.capability === null) {
     lines.push(`Capability: no reading gives one, so the model uses the default ${DEFAULT_CAPABILITY} (override it if you know better).`);
@@ -77,8 +83,9 @@ export async function scenarioBaseline(ctx: Ctx, issueId: string, asOf: string):
 
   const actors: BaselineActor[] = [...byActor.entries()].map(([actorId, list]) => {
     const first = list[0] as CurrentReadingRow;
+    const shared = originSharedWeights(list.map((r) => ({ sourceId: r.sourceId, origin: r.origin, weight: readingWeight(r.confidence, r.reliability) })));
     const readings: BaselineReading[] = list
-      .map((r) => ({
+      .map((r, i) => ({
         assessmentId: r.assessmentId,
         sourceId: r.sourceId,
         sourceTitle: r.sourceTitle,
@@ -90,7 +97,9 @@ export async function scenarioBaseline(ctx: Ctx, issueId: string, asOf: string):
         position: Number(r.position),
         salience: Number(r.salience),
         capability: r.capability === null ? null : Number(r.capability),
-        weight: readingWeight(r.confidence, r.reliability),
+        origin: r.origin,
+        ownWeight: readingWeight(r.confidence, r.reliability),
+        weight: shared[i]!,
         quote: r.quote,
       }))
       .sort((a, b) => b.weight - a.weight || (a.stanceDate < b.stanceDate ? 1 : a.stanceDate > b.stanceDate ? -1 : 0) || a.sourceTitle.localeCompare(b.sourceTitle));
@@ -142,7 +151,7 @@ async function coveringAncestors(ctx: Ctx, ids: string[]): Promise<Map<string, {
 
 export const scenarioListSchema = listParamsSchema(['name', 'asOf', 'createdAt', 'updatedAt'] as const, 'updatedAt').extend({
   issue: z.uuid().optional().catch(undefined),
-  status: z.enum(['open', 'resolved']).optional().catch(undefined),
+  status: z.enum(['open', 'resolved', 'annulled']).optional().catch(undefined),
 });
 
 export async function listScenarios(ctx: Ctx, raw: unknown) {
@@ -152,7 +161,7 @@ export async function listScenarios(ctx: Ctx, raw: unknown) {
     workspaceId: ctx.workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.issue ? { issueId: p.issue } : {}),
-    ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? { outcome: { not: null } } : {}),
+    ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? COUNTED_RESOLUTION : p.status === 'annulled' ? { annulledAt: { not: null } } : {}),
     ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -197,7 +206,7 @@ export async function getScenario(ctx: Ctx, id: string) {
     },
   });
   if (!row) throw notFound('Scenario');
-  const names = await userNames([row.createdById, row.resolvedById]);
+  const names = await userNames([row.createdById, row.resolvedById, row.annulledById]);
   const overrides: (ActorOverride & { actorDeleted: boolean })[] = row.actors.map((a) => ({
     actorId: a.actorId,
     name: a.actor.name,
@@ -214,6 +223,7 @@ export async function getScenario(ctx: Ctx, id: string) {
     overrides,
     authorName: names.get(row.createdById) ?? 'unknown',
     resolvedByName: row.resolvedById ? (names.get(row.resolvedById) ?? 'unknown') : null,
+    annulledByName: row.annulledById ? (names.get(row.annulledById) ?? 'unknown') : null,
   };
 }
 export type ScenarioDetail = Awaited<ReturnType<typeof getScenario>>;
@@ -258,7 +268,7 @@ export async function scenarioEstimates(ctx: Ctx, scenarioId: string) {
 export async function analystBrierScores(ctx: Ctx, scenarioId?: string) {
   authorize(ctx, 'workspace:read');
   const scenarios = await db().scenario.findMany({
-    where: { workspaceId: ctx.workspaceId, deletedAt: null, outcome: { not: null }, ...(scenarioId ? { id: scenarioId } : {}) },
+    where: { workspaceId: ctx.workspaceId, deletedAt: null, ...COUNTED_RESOLUTION, ...(scenarioId ? { id: scenarioId } : {}) },
     select: { id: true, name: true, outcome: true, resolvedAt: true },
   });
   if (!scenarios.length) return [];

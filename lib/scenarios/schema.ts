@@ -132,6 +132,13 @@ export const resolveSchema = z.object({
 });
 export type ResolveInput = z.infer<typeof resolveSchema>;
 
+/** An admin annuls a resolution: the reason is required and kept in the audit log and on the scenario. */
+export const annulResolutionSchema = z.object({
+  id: recordId('Scenario'),
+  reason: requiredText('Reason', 2000),
+});
+export const undoAnnulmentSchema = z.object({ id: recordId('Scenario') });
+
 // Compare --------------------------------------------------------------------------------------
 
 export const MAX_COMPARE = 6;

@@ -2,19 +2,20 @@ import 'server-only';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
+import { COUNTED_RESOLUTION } from './annulment';
 import { finalEstimates, outcomeValue } from './brier';
 import { brierDecomposition, calibrationBins, scoresRelativeToTeamMedian, teamAggregate, type Forecast } from './calibration';
 import { userNames } from './queries';
 import { visibleEstimatesWhere } from './visibility';
 
 /**
- * Calibration of the team and of each analyst over the workspace's resolved live scenarios: each
+ * Calibration of the team and of each analyst over the workspace's resolved live scenarios (annulled resolutions left out): each
  * analyst's final estimate before resolution (lib/scenarios/brier.ts says why) is one forecast.
  */
 export async function workspaceCalibration(ctx: Ctx) {
   authorize(ctx, 'workspace:read');
   const scenarios = await db().scenario.findMany({
-    where: { workspaceId: ctx.workspaceId, deletedAt: null, outcome: { not: null } },
+    where: { workspaceId: ctx.workspaceId, deletedAt: null, ...COUNTED_RESOLUTION },
     select: { id: true, outcome: true, resolvedAt: true },
   });
   const estimates = scenarios.length

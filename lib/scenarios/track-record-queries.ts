@@ -2,6 +2,7 @@ import 'server-only';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { FORECAST_MODELS, HEADLINE_MODEL_ID } from '../scenario';
+import { COUNTED_RESOLUTION } from './annulment';
 import { userNames } from './queries';
 import { analystPositionRecords, type ErrorSummary } from './track-record';
 
@@ -29,7 +30,7 @@ export interface ModelRecord extends ErrorSummary {
 }
 
 /**
- * Every model's record over the workspace's live scenarios resolved with a position: mean absolute
+ * Every model's record over the workspace's live scenarios resolved with a position (annulled resolutions left out): mean absolute
  * error, share of outcomes inside the 80% interval, count. Aggregated in PostgreSQL. Models never
  * scored are listed with count 0, so the page always names every model.
  */
@@ -42,7 +43,7 @@ export async function modelTrackRecord(ctx: Ctx): Promise<ModelRecord[]> {
            avg(CASE WHEN m."outcome" BETWEEN m."p10" AND m."p90" THEN 1 ELSE 0 END)::float8 AS "coverage"
     FROM "ScenarioModelScore" m
     JOIN "Scenario" s ON s."id" = m."scenarioId"
-    WHERE m."workspaceId" = ${ctx.workspaceId}::uuid AND s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL
+    WHERE m."workspaceId" = ${ctx.workspaceId}::uuid AND s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL AND s."annulledAt" IS NULL
     GROUP BY m."model"`;
   const byModel = new Map(rows.map((r) => [r.model, r]));
   return FORECAST_MODELS.map((m) => {
@@ -62,7 +63,7 @@ export async function modelTrackRecord(ctx: Ctx): Promise<ModelRecord[]> {
 export async function analystPositionTrackRecord(ctx: Ctx) {
   authorize(ctx, 'workspace:read');
   const scenarios = await db().scenario.findMany({
-    where: { workspaceId: ctx.workspaceId, deletedAt: null, outcome: { not: null }, outcomePosition: { not: null } },
+    where: { workspaceId: ctx.workspaceId, deletedAt: null, ...COUNTED_RESOLUTION, outcomePosition: { not: null } },
     select: { id: true, name: true, outcome: true, resolvedAt: true, outcomePosition: true },
   });
   if (!scenarios.length) return [];

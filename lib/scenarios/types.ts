@@ -14,7 +14,11 @@ export interface BaselineReading {
   position: number;
   salience: number;
   capability: number | null;
+  /** The source's origin (lib/stance/origins.ts), null when it names none. */
+  origin: string | null;
   /** confidence weight x reliability weight */
+  ownWeight: number;
+  /** ownWeight divided by the number of this actor's sources sharing the origin: what the reading counts with. */
   weight: number;
   quote: string;
 }

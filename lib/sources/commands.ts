@@ -36,7 +36,7 @@ export async function updateSource(ctx: Ctx, raw: unknown): Promise<{ id: string
   await assertVersionedWrite(count, 'This source', () =>
     db().source.findFirst({
       where: { id, workspaceId: ctx.workspaceId, deletedAt: null },
-      select: { title: true, outlet: true, author: true, url: true, publishedAt: true, kind: true, reliability: true, citedInId: true, version: true },
+      select: { title: true, outlet: true, author: true, url: true, publishedAt: true, kind: true, reliability: true, citedInId: true, origin: true, version: true },
     }),
   );
   return { id, version: version + 1 };

@@ -60,3 +60,26 @@ export async function sourceOptions(ctx: Ctx) {
     orderBy: [{ publishedAt: 'desc' }, { title: 'asc' }],
   });
 }
+
+/** The origins already named in the workspace (each spelling once), for the form's suggestions. */
+export async function originOptions(ctx: Ctx): Promise<string[]> {
+  authorize(ctx, 'workspace:read');
+  const rows = await db().source.findMany({
+    where: { workspaceId: ctx.workspaceId, deletedAt: null, origin: { not: null } },
+    select: { origin: true },
+    distinct: ['origin'],
+    orderBy: { origin: 'asc' },
+  });
+  return rows.map((r) => r.origin!);
+}
+
+/** Other live sources naming the same origin (compared as lib/stance/origins.ts does). */
+export async function sourcesSharingOrigin(ctx: Ctx, sourceId: string, origin: string | null) {
+  authorize(ctx, 'workspace:read');
+  if (!origin) return [];
+  return db().$queryRaw<{ id: string; title: string; outlet: string }[]>`
+    SELECT "id", "title", "outlet" FROM "Source"
+    WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL AND "id" <> ${sourceId}::uuid
+      AND "source_origin_key"("origin") = "source_origin_key"(${origin})
+    ORDER BY "title"`;
+}

@@ -41,6 +41,10 @@ export const sourceCreateSchema = z.object({
   reliability: z.enum(Reliability, { error: 'Choose a reliability grade (A-F)' }),
   body: optionalText('Text', 500_000),
   citedInId: optionalId,
+  /** The original reporting the source's content comes from; sources sharing one count once in weighted figures (lib/stance/origins.ts). */
+  origin: z
+    .preprocess((v) => (v === null ? '' : v), optionalText('Origin', 500))
+    .transform((v) => v.replace(/\s+/g, ' ') || null),
 });
 export type SourceCreateInput = z.infer<typeof sourceCreateSchema>;
 

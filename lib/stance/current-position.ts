@@ -3,6 +3,7 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { ActorKind, Confidence, Reliability } from '../generated/prisma/enums';
+import { ORIGIN_RULE } from './origins';
 import { STANCE_WEIGHTS } from './weights';
 
 // "Where an actor stands now": the one definition used by the dashboard, the actor page, the issue
@@ -12,7 +13,9 @@ import { STANCE_WEIGHTS } from './weights';
 //   date up to the as-of day; on a tie, the one recorded last). Readings of deleted sources, actors or
 //   issues do not count.
 //   Weights: confidence (low 1, moderate 2, high 3) × source reliability (A 1.0 … E 0.2, F 0.3),
-//   STANCE_WEIGHTS in lib/stance/weights.ts.
+//   STANCE_WEIGHTS in lib/stance/weights.ts; sources sharing an origin share one weight (each reading's
+//   weight divided by the number of sources with its origin: lib/stance/origins.ts). `origins: 'all'`
+//   counts every source whole instead.
 //   Figure: the weighted mean of those readings' positions.
 //   As of: today for the dashboard, actor and issue pages; the scenario's as-of day for its baseline.
 //
@@ -29,7 +32,7 @@ export function currentPositionDefinition(asOf?: string): string {
     `From each source, only its latest reading counts (the latest stance date${asOf ? ` up to ${asOf}` : ''}; on a tie, the one recorded last); ` +
     `those readings are averaged, each weighted by confidence (${weightList(STANCE_WEIGHTS.confidence)}) × source reliability (${Object.entries(STANCE_WEIGHTS.reliability)
       .map(([g, v]) => `${g} ${v.toFixed(1)}`)
-      .join(', ')}). Deleted readings and readings of deleted sources do not count.`
+      .join(', ')}). ${ORIGIN_RULE} Deleted readings and readings of deleted sources do not count.`
   );
 }
 
@@ -44,7 +47,9 @@ export interface CurrentPosition {
   min: number;
   max: number;
   sources: number;
-  /** Sum of those readings' weights (confidence × reliability): how much evidence the figure rests on. */
+  /** Independent origins among those sources (each source without an origin is its own). */
+  origins: number;
+  /** Sum of those readings' weights (confidence × reliability, shared within an origin): how much evidence the figure rests on. */
   weight: number;
   /** How many actors have a position on this issue (all of them, also when only the top ones are returned). */
   actorsOnIssue: number;
@@ -62,20 +67,44 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function currentPositions(
   ctx: Ctx,
-  { issueId, actorId, topPerIssue }: { issueId?: string; actorId?: string; topPerIssue?: number } = {},
+  {
+    issueId,
+    actorId,
+    topPerIssue,
+    origins = 'independent',
+  }: { issueId?: string; actorId?: string; topPerIssue?: number; origins?: 'independent' | 'all' } = {},
 ): Promise<CurrentPosition[]> {
   authorize(ctx, 'workspace:read');
   const where = [Prisma.sql`a."workspaceId" = ${ctx.workspaceId}::uuid`];
   if (issueId) where.push(Prisma.sql`a."issueId" = ${issueId}::uuid`);
   if (actorId) where.push(Prisma.sql`a."actorId" = ${actorId}::uuid`);
   const top = topPerIssue === undefined ? null : Math.max(1, Math.floor(topPerIssue));
+  // The maintained table holds the default (origins shared); counting every source whole is the same
+  // aggregate over the same current readings without the sharing, computed on request.
+  const positions =
+    origins === 'all'
+      ? Prisma.sql`(
+        SELECT c."workspaceId", c."issueId", c."actorId",
+               sum(t * c."position") / sum(t)::float8 AS "position",
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY c."position") AS "median",
+               min(c."position") AS "min", max(c."position") AS "max", count(*)::int AS "sources",
+               count(DISTINCT coalesce("source_origin_key"(s."origin"), c."sourceId"::text))::int AS "origins",
+               sum(t) / 10.0::float8 AS "weight", max(c."stanceDate") AS "asOf", min(c."stanceDate") AS "oldest"
+        FROM "CurrentReading" c
+        JOIN "Source" s ON s."id" = c."sourceId" AND s."workspaceId" = c."workspaceId" AND s."deletedAt" IS NULL
+        CROSS JOIN LATERAL (SELECT "reading_weight_tenths"(c."confidence", s."reliability") AS t) w
+        WHERE c."workspaceId" = ${ctx.workspaceId}::uuid
+          ${issueId ? Prisma.sql`AND c."issueId" = ${issueId}::uuid` : Prisma.empty}
+          ${actorId ? Prisma.sql`AND c."actorId" = ${actorId}::uuid` : Prisma.empty}
+        GROUP BY c."workspaceId", c."issueId", c."actorId")`
+      : Prisma.sql`"CurrentPosition"`;
   const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
-    SELECT "issueId", "actorId", "actorName", "position", "median", "min", "max", "sources", "weight", "asOf", "oldest", "actorsOnIssue"
+    SELECT "issueId", "actorId", "actorName", "position", "median", "min", "max", "sources", "origins", "weight", "asOf", "oldest", "actorsOnIssue"
     FROM (
-      SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."weight", a."asOf", a."oldest",
+      SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."origins", a."weight", a."asOf", a."oldest",
              count(*) OVER (PARTITION BY a."issueId")::int AS "actorsOnIssue",
              row_number() OVER (PARTITION BY a."issueId" ORDER BY a."weight" DESC, ac."name") AS "weightRank"
-      FROM "CurrentPosition" a
+      FROM ${positions} a
       JOIN "Actor" ac ON ac."id" = a."actorId" AND ac."workspaceId" = a."workspaceId" AND ac."deletedAt" IS NULL
       JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
       WHERE ${Prisma.join(where, ' AND ')}
@@ -100,6 +129,8 @@ export interface CurrentReadingRow {
   sourceTitle: string;
   outlet: string;
   reliability: Reliability;
+  /** The source's origin (lib/stance/origins.ts), null when it names none. */
+  origin: string | null;
   actorName: string;
   actorKind: ActorKind;
   parentId: string | null;
@@ -127,7 +158,7 @@ export async function currentReadings(ctx: Ctx, issueId: string, asOf: string): 
   return db().$queryRaw<CurrentReadingRow[]>`
     SELECT a.id AS "assessmentId", a."actorId", a."sourceId", a.position, a.salience, a.capability,
       a.confidence::text AS confidence, a.credibility, a."stanceDate", a.quote,
-      s.title AS "sourceTitle", s.outlet, s.reliability::text AS reliability,
+      s.title AS "sourceTitle", s.outlet, s.reliability::text AS reliability, s.origin,
       ac.name AS "actorName", ac.kind::text AS "actorKind", ac."parentId"
     FROM (${chosen}) chosen
     JOIN "Assessment" a ON a.id = chosen.id

@@ -38,11 +38,11 @@ export async function issueReadingsCsv(ctx: Ctx, issueId: string, filters: Stanc
   const [{ issue }, readings] = await Promise.all([stanceIssue(ctx, issueId), stanceReadings(ctx, issueId, filters)]);
   const header = [
     'issue', 'stance_date', 'actor', 'position', 'salience', 'capability', 'confidence', 'credibility', 'source', 'outlet', 'source_kind',
-    'source_reliability', 'source_published', 'analyst', 'weight', 'quote', 'rationale',
+    'source_reliability', 'source_published', 'source_origin', 'analyst', 'weight', 'quote', 'rationale',
   ];
   const rows = readings.rows.map((r) => [
     issue.title, r.date, r.actor, r.position, r.salience, r.capability, r.confidence, r.credibility, r.source_title, r.source_outlet, r.source_kind,
-    r.reliability, r.published_at, r.analyst, r.weight, r.quote, r.rationale,
+    r.reliability, r.published_at, r.source_origin ?? '', r.analyst, r.weight, r.quote, r.rationale,
   ]);
   return { fileName: csvFileName(issue.title, 'readings'), csv: toCsv(header, rows) };
 }
@@ -50,9 +50,9 @@ export async function issueReadingsCsv(ctx: Ctx, issueId: string, filters: Stanc
 export async function sourceComparisonCsv(ctx: Ctx, issueId: string, raw: unknown): Promise<CsvFile> {
   const { actor, asOf } = parseInput(sourceComparisonSchema, raw);
   const c = await sourceComparison(ctx, actor, issueId, { asOf });
-  const header = ['issue', 'actor', 'as_of', 'source', 'outlet', 'source_kind', 'source_reliability', 'position', 'stance_date', 'confidence', 'credibility', 'analyst', 'readings_from_source', 'quote'];
+  const header = ['issue', 'actor', 'as_of', 'source', 'outlet', 'source_kind', 'source_reliability', 'source_origin', 'sources_sharing_origin', 'position', 'stance_date', 'confidence', 'credibility', 'analyst', 'readings_from_source', 'quote'];
   const rows: (string | number | null)[][] = c.placements.map((p) => [
-    c.issue.title, c.actor.name, asOf ?? '', p.title, p.outlet, p.kind, p.reliability, p.position, p.stanceDate, p.confidence, p.credibility, p.analyst, p.readings, p.quote,
+    c.issue.title, c.actor.name, asOf ?? '', p.title, p.outlet, p.kind, p.reliability, p.origin ?? '', p.sharingOrigin, p.position, p.stanceDate, p.confidence, p.credibility, p.analyst, p.readings, p.quote,
   ]);
   const s = c.stats;
   rows.push([], ['statistic', 'value'], ['n (sources)', s.n], ['mean', round(s.mean)], ['median', round(s.median)], ['sd_sample (n-1)', round(s.sdSample)], ['sd_population (n)', round(s.sdPopulation)], ['min', s.min], ['max', s.max], ['range', s.range]);

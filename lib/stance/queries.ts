@@ -8,6 +8,7 @@ import { readAnchors, type Anchor } from '../issues/schema';
 import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
 import { readingScope, weightTenthsSql } from './sql';
 import { currentPositions } from './current-position';
+import { sharedOrigins } from './origins';
 import {
   MAX_BUCKETS_PER_SERIES,
   MAX_LINE_POINTS_PER_CHART,
@@ -111,6 +112,9 @@ export interface StanceSeriesResult {
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
+/** lcm(1..12): weights shared by up to 12 sources of one origin stay whole numbers. */
+const ORIGIN_SCALE = 27720;
+
 /** The issue's anchors, ascending (lib/issues' reading); a scale with unreadable anchors falls back to its two ends. */
 export function parseAnchors(raw: unknown): Anchor[] {
   const anchors = readAnchors(raw);
@@ -184,12 +188,14 @@ export function seriesStatement(
   const maxBuckets = MAX_BUCKETS_PER_SERIES;
   const rank = BUCKET_RANK[filters.bucket];
   const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
+  const shareOrigins = filters.origins !== 'all';
   const issuesFound = issueIds
     ? Prisma.sql`(SELECT count(*)::int FROM "Issue" WHERE "id" = ANY(${issueIds}::uuid[]) AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL)`
     : Prisma.sql`0`;
   return Prisma.sql`
     WITH base AS (
-      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS w
+      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS t,
+             ${shareOrigins ? Prisma.sql`"source_origin_key"(s."origin")` : Prisma.sql`NULL::text`} AS g
       ${readingScope(ctx, { issueIds, actorIds, filters })}
     ),
     span AS (
@@ -216,17 +222,34 @@ export function seriesStatement(
         END AS unit
       FROM span CROSS JOIN budget bg
     ),
-    bucketed AS (
+    dated AS (
       SELECT b.*, date_trunc(u.unit, b."stanceDate"::timestamp)::date AS bucket
       FROM base b JOIN unit u ON u."issueId" = b."issueId"
     ),
+    ${
+      shareOrigins
+        ? Prisma.sql`
+    shared AS (
+      -- Sources sharing an origin share one weight within the bucket (lib/stance/origins.ts): the
+      -- number of distinct sources per origin. Weights are scaled by ORIGIN_SCALE (divisible by
+      -- every group size up to 12) so that shares stay exact for the weighted median's tie rule.
+      SELECT "issueId", "actorId", bucket, g, count(DISTINCT "sourceId") AS n FROM dated WHERE g IS NOT NULL GROUP BY 1, 2, 3, 4
+    ),
+    bucketed AS (
+      SELECT d."id", d."issueId", d."actorId", d."sourceId", d."position", d."stanceDate", d.bucket,
+             (d.t * ${ORIGIN_SCALE}::int)::numeric / coalesce(sh.n, 1) AS w
+      FROM dated d LEFT JOIN shared sh ON d.g IS NOT NULL AND sh."issueId" = d."issueId" AND sh."actorId" = d."actorId" AND sh.bucket = d.bucket AND sh.g = d.g
+    ),`
+        : Prisma.sql`
+    bucketed AS (SELECT d."id", d."issueId", d."actorId", d."sourceId", d."position", d."stanceDate", d.bucket, d.t AS w FROM dated d),`
+    }
     cumulated AS (
       -- Running weight in position order, for the weighted median (an extra sort: only when it is shown).
       SELECT bk.*, ${
         withWeightedMedian
           ? Prisma.sql`sum(w) OVER (PARTITION BY "issueId", "actorId", bucket ORDER BY "position", "id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumw,
                        sum(w) OVER (PARTITION BY "issueId", "actorId", bucket) AS totw`
-          : Prisma.sql`NULL::bigint AS cumw, NULL::bigint AS totw`
+          : Prisma.sql`NULL::numeric AS cumw, NULL::numeric AS totw`
       }
       FROM bucketed bk
     ),
@@ -235,7 +258,7 @@ export function seriesStatement(
         count(*)::int AS n,
         avg("position") AS mean,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY "position") AS median,
-        sum(w * "position") / sum(w)::float8 AS wmean,
+        sum(w::float8 * "position") / sum(w)::float8 AS wmean,
         -- Weighted median: the position where the running weight reaches half the total; when it
         -- lands exactly on half, the midpoint of that position and the next (so equal weights give
         -- the ordinary median).
@@ -448,12 +471,12 @@ export async function stanceReadings(
     {
       id: string; date: Date; actor: string; position: number; salience: number; capability: number | null; confidence: ConfidenceLevel;
       credibility: number; source_title: string; source_outlet: string; source_kind: SourceKindCode; reliability: ReliabilityGrade;
-      published_at: Date; analyst: string | null; quote: string; rationale: string; weight10: number;
+      published_at: Date; source_origin: string | null; analyst: string | null; quote: string; rationale: string; weight10: number;
     }[]
   >`
     SELECT a."id", a."stanceDate" AS date, ac."name" AS actor, a."position", a."salience", a."capability",
            a."confidence"::text AS confidence, a."credibility", s."title" AS source_title, s."outlet" AS source_outlet,
-           s."kind"::text AS source_kind, s."reliability"::text AS reliability, s."publishedAt" AS published_at,
+           s."kind"::text AS source_kind, s."reliability"::text AS reliability, s."publishedAt" AS published_at, s."origin" AS source_origin,
            (SELECT u."name" FROM "User" u WHERE u."id" = a."recordedById") AS analyst, a."quote", a."rationale",
            ${weightTenthsSql()} AS weight10
     ${readingScope(ctx, { issueIds: [issueId], filters })}
@@ -684,6 +707,10 @@ export interface SourcePlacement {
   quote: string;
   /** Readings from this source on this actor and issue up to the date (the latest is shown). */
   readings: number;
+  /** The source's origin (lib/stance/origins.ts), null when it names none. */
+  origin: string | null;
+  /** Sources placed here that share this source's origin, itself included (1: independent). */
+  sharingOrigin: number;
 }
 
 export interface SourceComparison {
@@ -691,6 +718,8 @@ export interface SourceComparison {
   issue: { id: string; title: string };
   asOf: string | null;
   placements: SourcePlacement[];
+  /** Groups of two or more placed sources with the same origin: in weighted figures each group counts once. */
+  sharedOrigins: { origin: string; sourceIds: string[] }[];
   stats: {
     n: number;
     mean: number | null;
@@ -713,7 +742,7 @@ export async function sourceComparison(ctx: Ctx, actorId: string, issueId: strin
     {
       actor: { id: string; name: string } | null;
       issue: { id: string; title: string } | null;
-      placements: (Omit<SourcePlacement, 'stanceDate'> & { stanceDate: string })[];
+      placements: (Omit<SourcePlacement, 'stanceDate' | 'sharingOrigin'> & { stanceDate: string })[];
       stats: SourceComparison['stats'];
     }[]
   >`
@@ -734,7 +763,7 @@ export async function sourceComparison(ctx: Ctx, actorId: string, issueId: strin
                 'assessmentId', l."id", 'sourceId', l."sourceId", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
                 'reliability', s."reliability"::text, 'position', l."position", 'stanceDate', l."stanceDate",
                 'confidence', l."confidence"::text, 'credibility', l."credibility", 'analyst', u."name", 'quote', l."quote",
-                'readings', c.n) ORDER BY l."position", s."outlet", s."title"), '[]'::json)
+                'readings', c.n, 'origin', s."origin") ORDER BY l."position", s."outlet", s."title"), '[]'::json)
          FROM latest l JOIN "Source" s ON s."id" = l."sourceId" JOIN counts c ON c."sourceId" = l."sourceId"
          LEFT JOIN "User" u ON u."id" = l."recordedById") AS placements,
       (SELECT json_build_object('n', count(*)::int, 'mean', avg("position"),
@@ -744,7 +773,9 @@ export async function sourceComparison(ctx: Ctx, actorId: string, issueId: strin
          FROM latest) AS stats`;
   if (!row?.actor) throw notFound('Actor');
   if (!row.issue) throw notFound('Issue');
-  return { actor: row.actor, issue: row.issue, asOf: asOf ?? null, placements: row.placements, stats: row.stats };
+  const groups = sharedOrigins(row.placements);
+  const placements = row.placements.map((p) => ({ ...p, sharingOrigin: groups.find((g) => g.sourceIds.includes(p.sourceId))?.sourceIds.length ?? 1 }));
+  return { actor: row.actor, issue: row.issue, asOf: asOf ?? null, placements, sharedOrigins: groups, stats: row.stats };
 }
 
 // ----------------------------------------------------------------------------------------------

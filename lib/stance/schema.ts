@@ -16,6 +16,7 @@ const SOURCE_KINDS = ['NEWS', 'THINK_TANK', 'OFFICIAL_STATEMENT', 'INTERVIEW', '
 export const BUCKETS = ['auto', 'day', 'week', 'month'] as const;
 export const AGGREGATIONS = ['mean', 'median'] as const;
 export const BANDS = ['range', 'sd', 'none'] as const;
+export const ORIGIN_MODES = ['independent', 'all'] as const;
 
 export type BucketChoice = (typeof BUCKETS)[number];
 export type BucketUnit = 'day' | 'week' | 'month' | 'year';
@@ -57,6 +58,8 @@ export const stanceFiltersSchema = z
     weighted: z.preprocess(blankToUndefined, z.enum(['0', '1']).default('0')).catch('0'),
     /** Leave out readings a colleague disagrees with (lib/opinions/sql.ts). */
     undisputed: z.preprocess(blankToUndefined, z.enum(['0', '1']).default('0')).catch('0'),
+    /** Weighted figures: sources sharing an origin count once (default) or every source whole (lib/stance/origins.ts). */
+    origins: withDefault(ORIGIN_MODES, 'independent'),
     bucket: withDefault(BUCKETS, 'auto'),
     band: withDefault(BANDS, 'range'),
     /** Dates to mark with a reference line (e.g. the day an agreement was signed). */
@@ -76,6 +79,7 @@ export const stanceFiltersSchema = z
       agg: p.agg,
       weighted: p.weighted === '1',
       undisputed: p.undisputed === '1',
+      origins: p.origins,
       bucket: p.bucket,
       band: p.band,
       marks: p.mark,
@@ -127,6 +131,7 @@ export function stanceFiltersQuery(filters: StanceFilters, extra: Record<string,
   if (filters.agg !== 'mean') q.set('agg', filters.agg);
   if (filters.weighted) q.set('weighted', '1');
   if (filters.undisputed) q.set('undisputed', '1');
+  if (filters.origins !== 'independent') q.set('origins', filters.origins);
   if (filters.bucket !== 'auto') q.set('bucket', filters.bucket);
   if (filters.band !== 'range') q.set('band', filters.band);
   for (const mark of filters.marks) q.append('mark', mark);
@@ -172,6 +177,7 @@ export function describeFilters(
   if (f.minReliability && f.minReliability !== 'F') parts.push(`Reliability A–${f.minReliability}`);
   if (f.agg !== 'mean' || f.weighted) parts.push(aggregationLabel(f));
   if (f.undisputed) parts.push('Undisputed readings only');
+  if (f.origins === 'all') parts.push('Every source counted whole');
   if (f.bucket !== 'auto') parts.push(`By ${f.bucket}`);
   if (f.band !== 'range') parts.push(f.band === 'sd' ? 'Band ± 1 SD' : 'No band');
   if (f.marks.length) parts.push(`Marked ${f.marks.join(', ')}`);

@@ -154,6 +154,15 @@ const make = {
     db().scenario.create({
       data: { workspaceId: ws.workspaceId, issueId: ws.issueId, name: uniq('Scenario'), asOf: day('2020-11-12'), createdById: world.callers.admin.id, deletedAt: deleted ? new Date() : null },
     }),
+  /** A resolved scenario (annulled with `annulled`), for annulling a resolution and undoing it. */
+  resolvedScenario: (ws: Refs, annulled = false) =>
+    db().scenario.create({
+      data: {
+        workspaceId: ws.workspaceId, issueId: ws.issueId, name: uniq('Resolved scenario'), asOf: day('2020-11-12'), createdById: world.callers.admin.id,
+        outcome: 'HAPPENED', resolvedAt: new Date(), resolvedById: world.callers.admin.id,
+        ...(annulled ? { annulledAt: new Date(), annulledById: world.callers.admin.id, annulmentReason: 'Wrong test' } : {}),
+      },
+    }),
   /** An analyst's opinion of an assessment the admin recorded (only its author may change it). */
   opinion: async (ws: Refs, deleted = false) =>
     db().assessmentOpinion.create({
@@ -239,7 +248,7 @@ type Entry<I> = Protected<any, I> | Public<I>; // eslint-disable-line @typescrip
 const entry = <T, I>(access: Access, spec: Omit<Protected<T, I>, 'access'>): Protected<T, I> => ({ access, ...spec });
 const recordRef = ({ target }: Args<{ id: string }>) => ({ id: target.id });
 const memberRef = ({ target }: Args<{ membershipId: string }>) => ({ membershipId: target.membershipId });
-const sourceFields = (refs: Refs) => ({ title: uniq('Source'), outlet: 'Wire', publishedAt: '2020-11-11', kind: 'NEWS', reliability: 'C', citedInId: refs.sourceId });
+const sourceFields = (refs: Refs) => ({ title: uniq('Source'), outlet: 'Wire', publishedAt: '2020-11-11', kind: 'NEWS', reliability: 'C', citedInId: refs.sourceId, origin: 'Wire story' });
 const assessmentFields = (refs: Refs) => ({
   actorId: refs.actorId,
   issueId: refs.issueId,
@@ -398,6 +407,16 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     // with a position reached, so a refusal must also leave no model score behind
     input: ({ target }) => ({ id: target.id, outcome: 'HAPPENED', outcomePosition: '60' }),
   }),
+  'app/(app)/scenarios/actions.ts#annulResolutionAction': entry('resolutions:annul', {
+    target: live('resolvedScenario'),
+    input: ({ target }) => ({ id: target.id, reason: 'Resolved on a misreading of the test' }),
+    verify: async ({ target }) => expect((await db().scenario.findUniqueOrThrow({ where: { id: target.id } })).annulmentReason).toBe('Resolved on a misreading of the test'),
+  }),
+  'app/(app)/scenarios/actions.ts#undoAnnulmentAction': entry('resolutions:annul', {
+    target: deleted('resolvedScenario'), // made annulled
+    input: recordRef,
+    verify: async ({ target }) => expect((await db().scenario.findUniqueOrThrow({ where: { id: target.id } })).annulledAt).toBeNull(),
+  }),
 
   'app/(app)/settings/forecasting/actions.ts#setForecastingSettingsAction': entry('members:manage', {
     input: () => ({ hideEstimatesUntilOwn: 'on' }),
@@ -467,6 +486,16 @@ const ROUTES: Record<string, Entry<Request>> = {
     target: live('scenario'),
     params: idParam,
     input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/resolve`, { outcome: 'DID_NOT_HAPPEN', outcomePosition: 40 }),
+  }),
+  'app/api/v1/scenarios/[id]/annulment/route.ts#POST': entry('resolutions:annul', {
+    target: live('resolvedScenario'),
+    params: idParam,
+    input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/annulment`, { reason: 'Resolved on a misreading of the test' }),
+  }),
+  'app/api/v1/scenarios/[id]/annulment/route.ts#DELETE': entry('resolutions:annul', {
+    target: deleted('resolvedScenario'), // made annulled
+    params: idParam,
+    input: ({ target }) => api('DELETE', `/api/v1/scenarios/${target.id}/annulment`),
   }),
   'app/api/v1/import/assessments/route.ts#POST': entry('records:write', {
     // mode=check writes nothing even when allowed; the CSV names records the importer will not find.

@@ -26,7 +26,7 @@ const SCAN = `SELECT * FROM (
     FROM "Assessment" WHERE "deletedAt" IS NULL
    ORDER BY "workspaceId", "issueId", "actorId", "sourceId", "stanceDate" DESC, "createdAt" DESC, "id" DESC) x ORDER BY 1, 2, 3, 4`;
 
-const POSITIONS = Prisma.sql`SELECT "workspaceId", "issueId", "actorId", round("position"::numeric, 9) AS position, "median", "min", "max", "sources",
+const POSITIONS = Prisma.sql`SELECT "workspaceId", "issueId", "actorId", round("position"::numeric, 9) AS position, "median", "min", "max", "sources", "origins",
     round("weight"::numeric, 9) AS weight, "asOf", "oldest" FROM "CurrentPosition" ORDER BY 1, 2, 3`;
 const POSITIONS_RECOMPUTED = Prisma.sql`
   WITH latest AS (
@@ -34,11 +34,13 @@ const POSITIONS_RECOMPUTED = Prisma.sql`
       FROM "Assessment" WHERE "deletedAt" IS NULL
      ORDER BY "workspaceId", "issueId", "actorId", "sourceId", "stanceDate" DESC, "createdAt" DESC, "id" DESC),
   weighted AS (
-    SELECT a.*, ${weightTenthsSql()} AS w FROM latest a
-      JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL)
-  SELECT "workspaceId", "issueId", "actorId", round((sum(w * "position") / sum(w)::float8)::numeric, 9) AS position,
+    -- Sources sharing an origin (same text ignoring case and spacing) share one weight (lib/stance/origins.ts).
+    SELECT a.*, ${weightTenthsSql()}::float8 / count(*) OVER (PARTITION BY a."workspaceId", a."issueId", a."actorId", g.key) AS w, g.key AS g FROM latest a
+      JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
+      CROSS JOIN LATERAL (SELECT coalesce(nullif(lower(regexp_replace(btrim(s."origin"), '\\s+', ' ', 'g')), ''), a."sourceId"::text) AS key) g)
+  SELECT "workspaceId", "issueId", "actorId", round((sum(w * "position") / sum(w))::numeric, 9) AS position,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY "position") AS median, min("position") AS min, max("position") AS max,
-         count(*)::int AS sources, round((sum(w) / 10.0)::numeric, 9) AS weight, max("stanceDate") AS "asOf", min("stanceDate") AS oldest
+         count(*)::int AS sources, count(DISTINCT g)::int AS origins, round((sum(w) / 10.0)::numeric, 9) AS weight, max("stanceDate") AS "asOf", min("stanceDate") AS oldest
     FROM weighted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
 async function expectSummaryMatchesScan() {

@@ -301,4 +301,22 @@ describe('Karabakh demo data', () => {
     expect(disagreements).toContain('turkey|foreign-military-presence|2020-11-10');
     expect(disagreements.length).toBeGreaterThanOrEqual(5);
   });
+
+  it('gives every source the origin of the article its text comes from, so the sources quoted in one article share it', () => {
+    const articles = demoSources.filter((s) => s.articleFile);
+    expect(articles.length).toBe(2);
+    // The two articles are independent of each other.
+    expect(new Set(articles.map((a) => a.origin)).size).toBe(2);
+    for (const source of demoSources) {
+      const carrier = source.articleFile ? source : sourceByKey.get(source.citedInKey ?? '');
+      expect(carrier, `${source.key} is an article or quoted in one`).toBeDefined();
+      expect(source.origin, source.key).toBe(carrier!.origin);
+      // The origin names the carrying article (its outlet and title as the article gives it).
+      expect(source.origin).toContain(carrier!.outlet);
+    }
+    // The issue's example: the London Daily piece quotes Gabuev, Unluhisarcikli, Eurasia Group and Galeotti.
+    const ld = demoSources.find((s) => s.outlet === 'London Daily')!;
+    const sharing = demoSources.filter((s) => s.origin === ld.origin && s !== ld).map((s) => s.outlet);
+    expect(sharing).toEqual(expect.arrayContaining(['Carnegie Moscow Center', 'German Marshall Fund', 'Eurasia Group', 'The Moscow Times']));
+  });
 });

@@ -20,6 +20,8 @@ const reading = (position: number, salience: number, capability: number | null, 
   position,
   salience,
   capability,
+  origin: null,
+  ownWeight: weight,
   weight,
 });
 

@@ -15,21 +15,21 @@ const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
 describe('stance filters from the URL', () => {
-  it('has defaults: every actor and source, mean, unweighted, automatic buckets, min-max band', () => {
+  it('has defaults: every actor and source, mean, unweighted, sources sharing an origin counted once, automatic buckets, min-max band', () => {
     expect(DEFAULT_FILTERS).toEqual({
       actors: [], sources: [], kinds: [], from: undefined, to: undefined, minConfidence: undefined, minReliability: undefined,
-      agg: 'mean', weighted: false, undisputed: false, bucket: 'auto', band: 'range', marks: [],
+      agg: 'mean', weighted: false, undisputed: false, origins: 'independent', bucket: 'auto', band: 'range', marks: [],
     });
   });
 
   it('reads repeated parameters from URLSearchParams and from Next searchParams alike', () => {
-    const query = `actor=${A}&actor=${B}&actor=${A}&source=${B}&kind=NEWS&kind=INTERVIEW&from=2020-10-01&to=2020-11-30&confidence=MODERATE&reliability=B&agg=median&weighted=1&undisputed=1&bucket=week&band=sd&mark=2020-11-09`;
+    const query = `actor=${A}&actor=${B}&actor=${A}&source=${B}&kind=NEWS&kind=INTERVIEW&from=2020-10-01&to=2020-11-30&confidence=MODERATE&reliability=B&agg=median&weighted=1&undisputed=1&origins=all&bucket=week&band=sd&mark=2020-11-09`;
     const fromUrl = parseStanceFilters(new URLSearchParams(query));
-    const fromNext = parseStanceFilters({ actor: [A, B, A], source: B, kind: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', confidence: 'MODERATE', reliability: 'B', agg: 'median', weighted: '1', undisputed: '1', bucket: 'week', band: 'sd', mark: '2020-11-09' });
+    const fromNext = parseStanceFilters({ actor: [A, B, A], source: B, kind: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', confidence: 'MODERATE', reliability: 'B', agg: 'median', weighted: '1', undisputed: '1', origins: 'all', bucket: 'week', band: 'sd', mark: '2020-11-09' });
     expect(fromUrl).toEqual(fromNext);
     expect(fromUrl).toEqual({
       actors: [A, B], sources: [B], kinds: ['NEWS', 'INTERVIEW'], from: '2020-10-01', to: '2020-11-30', minConfidence: 'MODERATE', minReliability: 'B',
-      agg: 'median', weighted: true, undisputed: true, bucket: 'week', band: 'sd', marks: ['2020-11-09'],
+      agg: 'median', weighted: true, undisputed: true, origins: 'all', bucket: 'week', band: 'sd', marks: ['2020-11-09'],
     });
     // And back: the query string reproduces the filters (defaults left out).
     expect(parseStanceFilters(new URLSearchParams(stanceFiltersQuery(fromUrl)))).toEqual(fromUrl);
@@ -38,7 +38,7 @@ describe('stance filters from the URL', () => {
   });
 
   it('drops values it cannot read instead of failing the page (bookmarks outlive data)', () => {
-    const f = parseStanceFilters({ actor: ['nope', A], kind: 'NEWSPAPER', from: '2020-02-30', to: 'soon', confidence: 'SURE', reliability: 'Z', agg: 'mode', weighted: 'yes', bucket: 'hour', band: 'cloud', mark: ['2020-11-09', 'x'] });
+    const f = parseStanceFilters({ actor: ['nope', A], kind: 'NEWSPAPER', from: '2020-02-30', to: 'soon', confidence: 'SURE', reliability: 'Z', agg: 'mode', weighted: 'yes', origins: 'some', bucket: 'hour', band: 'cloud', mark: ['2020-11-09', 'x'] });
     expect(f).toEqual({ ...DEFAULT_FILTERS, actors: [A], marks: ['2020-11-09'] });
   });
 

@@ -2,6 +2,7 @@
 
 import { runFormAction } from '@/lib/actions/form-action';
 import type { FormState } from '@/lib/errors';
+import { annulResolution, undoAnnulment } from '@/lib/scenarios/annulment';
 import { addEstimate, createScenario, deleteScenario, resolveScenario, restoreScenario, updateScenario } from '@/lib/scenarios/commands';
 
 // Every action: session + workspace from the request, then a lib/scenarios command that checks the
@@ -32,4 +33,12 @@ export async function addEstimateAction(_prev: FormState, formData: FormData): P
 
 export async function resolveScenarioAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(formData, resolveScenario, ({ id }) => ({ revalidate: ['/scenarios', `/scenarios/${id}`], redirectTo: `/scenarios/${id}` }));
+}
+
+export async function annulResolutionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, annulResolution, ({ id }) => ({ revalidate: ['/scenarios', `/scenarios/${id}`, '/scenarios/track-record', '/scenarios/calibration'], redirectTo: `/scenarios/${id}` }));
+}
+
+export async function undoAnnulmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, undoAnnulment, ({ id }) => ({ revalidate: ['/scenarios', `/scenarios/${id}`, '/scenarios/track-record', '/scenarios/calibration'], redirectTo: `/scenarios/${id}` }));
 }

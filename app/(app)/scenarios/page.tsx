@@ -58,6 +58,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
               <option value="">Any</option>
               <option value="open">Open</option>
               <option value="resolved">Resolved</option>
+              <option value="annulled">Resolution annulled</option>
             </select>
           </div>
           {deletedView && <input type="hidden" name="deleted" value="only" />}
@@ -124,6 +125,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                       {s.outcome ? (
                         <>
                           <span className={`badge ${s.outcome === 'HAPPENED' ? 'badge-high' : 'badge-low'}`}>{OUTCOME_LABELS[s.outcome]}</span>
+                          {s.annulledAt && <span className="badge"> annulled</span>}
                           <div className="small muted">{s.resolvedAt ? isoDay(s.resolvedAt) : ''}</div>
                         </>
                       ) : (

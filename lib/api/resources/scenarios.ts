@@ -1,4 +1,5 @@
 import 'server-only';
+import { annulResolution, undoAnnulment } from '../../scenarios/annulment';
 import { deleteScenario, addEstimate, createScenario, resolveScenario, updateScenario } from '../../scenarios/commands';
 import { listScenariosByCursor, scenarioCursorListSchema } from '../../scenarios/api';
 import { getScenario, scenarioEstimates } from '../../scenarios/queries';
@@ -82,6 +83,19 @@ export const addEstimateRoute = apiRoute<{ id: string }>({ permission: 'estimate
   const { id } = await addEstimate(ctx, { ...body, scenarioId: params.id });
   const created = (await scenarioEstimates(ctx, params.id)).find((e) => e.id === id);
   return json(created ? toEstimateDto(created) : { id }, { status: 201 });
+});
+
+/** POST /scenarios/{id}/annulment: { reason } (admin). */
+export const annulResolutionRoute = apiRoute<{ id: string }>({ permission: 'resolutions:annul' }, async ({ ctx, request, params }) => {
+  const body = await readJsonObject(request);
+  await annulResolution(ctx, { ...body, id: params.id });
+  return json(toScenarioDto(await getScenario(ctx, params.id)));
+});
+
+/** DELETE /scenarios/{id}/annulment (admin): the resolution counts again. */
+export const undoAnnulmentRoute = apiRoute<{ id: string }>({ permission: 'resolutions:annul' }, async ({ ctx, params }) => {
+  await undoAnnulment(ctx, { id: params.id });
+  return json(toScenarioDto(await getScenario(ctx, params.id)));
 });
 
 /** POST /scenarios/{id}/resolve: { outcome: HAPPENED | DID_NOT_HAPPEN }. */

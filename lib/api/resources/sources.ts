@@ -18,7 +18,7 @@ export const sourcesResource: ApiResource<SourceDto> = {
   createSchema: sourceCreateSchema,
   updateSchema: sourceUpdateSchema,
   dto: sourceDto,
-  editable: ['title', 'outlet', 'author', 'url', 'publishedAt', 'kind', 'reliability', 'body', 'citedInId'],
+  editable: ['title', 'outlet', 'author', 'url', 'publishedAt', 'kind', 'reliability', 'body', 'citedInId', 'origin'],
   async list(ctx, query) {
     const page = await listSourcesByCursor(ctx, query);
     return { items: page.items.map(toSourceDto), nextCursor: page.nextCursor };
@@ -28,7 +28,7 @@ export const sourcesResource: ApiResource<SourceDto> = {
   update: updateSource,
   remove: (ctx, id) => deleteRecord(ctx, 'source', { id }),
   csv: {
-    header: ['title', 'outlet', 'author', 'url', 'published', 'kind', 'reliability', 'cited_in', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
+    header: ['title', 'outlet', 'author', 'url', 'published', 'kind', 'reliability', 'cited_in', 'origin', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
       const names = await nameMaps(ctx.workspaceId, { sources: items.map((s) => s.citedInId ?? '') });
       return items.map((s) => [
@@ -40,6 +40,7 @@ export const sourcesResource: ApiResource<SourceDto> = {
         s.kind,
         s.reliability,
         s.citedInId ? (names.source.get(s.citedInId)?.title ?? '') : '',
+        s.origin ?? '',
         s.id,
         s.version,
         s.createdAt,

@@ -26,7 +26,7 @@ export async function StanceOverTime({ ctx, issueId, anchors, filters, filtersTe
 }) {
   const [result, current, readings, events] = await Promise.all([
     stanceSeries(ctx, issueId, filters),
-    currentPositions(ctx, { issueId }),
+    currentPositions(ctx, { issueId, origins: filters.origins }),
     brief ? null : stanceReadings(ctx, issueId, filters, { limit: READINGS_PAGE, after }),
     timelineEvents(ctx, [issueId]),
   ]);
@@ -103,7 +103,12 @@ export async function StanceOverTime({ ctx, issueId, anchors, filters, filtersTe
         </nav>
       )}
       <div className="chart-notes">
-        {latest && <p>Where each actor stands now: {currentPositionDefinition()}</p>}
+        {latest && (
+          <p>
+            Where each actor stands now: {currentPositionDefinition()}
+            {filters.origins === 'all' ? ' With “Count every source whole” on, every source keeps its whole weight here.' : ''}
+          </p>
+        )}
         {filters.weighted && <p>Weighted: {weightsText()}.</p>}
         {coarsened && (
           <p>

@@ -22,7 +22,8 @@ import { LikelihoodSection } from '@/components/scenarios/likelihood-section';
 import { timelineEvents } from '@/lib/events/queries';
 import { EstimateForm } from '@/components/scenarios/estimate-form';
 import { ResolveForm } from '@/components/scenarios/resolve-form';
-import { addEstimateAction, deleteScenarioAction, resolveScenarioAction, restoreScenarioAction } from '../actions';
+import { AnnulResolutionForm } from '@/components/scenarios/annul-form';
+import { addEstimateAction, annulResolutionAction, deleteScenarioAction, resolveScenarioAction, restoreScenarioAction, undoAnnulmentAction } from '../actions';
 import '../../../scenarios.css';
 
 export const metadata: Metadata = { title: 'Scenario' };
@@ -41,6 +42,8 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
   ]);
   const canWrite = roleCan(ctx.role, 'scenarios:write') && !scenario.deletedAt;
   const canEstimate = roleCan(ctx.role, 'estimates:write') && !scenario.deletedAt && !scenario.outcome;
+  const canAnnul = roleCan(ctx.role, 'resolutions:annul') && !scenario.deletedAt;
+  const annulled = scenario.outcome !== null && scenario.annulledAt !== null;
   const { composed, baselineComposed, warnings } = model;
   const today = new Date().toISOString().slice(0, 10);
   // The headline is cheap and deterministic, so the server computes it and the page leads with it.
@@ -63,7 +66,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         </div>
         <div className="actions">
           <span className={`badge ${scenario.outcome === 'HAPPENED' ? 'badge-high' : scenario.outcome ? 'badge-low' : ''}`}>
-            {scenario.outcome ? `Resolved: ${OUTCOME_LABELS[scenario.outcome].toLowerCase()}` : 'Open'}
+            {scenario.outcome ? `Resolved: ${OUTCOME_LABELS[scenario.outcome].toLowerCase()}${annulled ? ' (annulled)' : ''}` : 'Open'}
           </span>
           <Link className="btn" href={`/scenarios/compare?id=${scenario.id}`}>Compare…</Link>
           {roleCan(ctx.role, 'scenarios:write') &&
@@ -147,6 +150,26 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         <h2 id="resolution-heading">Resolution</h2>
         {scenario.outcome ? (
           <>
+            {annulled && (
+              <div className="panel" role="note" aria-label="Resolution annulled" style={{ borderColor: 'var(--danger)' }}>
+                <p>
+                  <strong>Annulled</strong> by {scenario.annulledByName} on {isoDay(scenario.annulledAt!)}: {scenario.annulmentReason}
+                </p>
+                <p className="small muted">
+                  This resolution counts in no Brier score, calibration or track record while it is annulled. The outcome and scores below are kept as they were
+                  recorded, so undoing the annulment restores them.
+                </p>
+                {canAnnul && (
+                  <RecordActionButton
+                    action={undoAnnulmentAction}
+                    id={scenario.id}
+                    label="Undo annulment"
+                    className="btn"
+                    confirmText="Undo the annulment? The resolution will count again in scores, calibration and the track record."
+                  />
+                )}
+              </div>
+            )}
             <p>
               <strong>{OUTCOME_LABELS[scenario.outcome]}</strong> — resolved by {scenario.resolvedByName} on {scenario.resolvedAt ? isoDay(scenario.resolvedAt) : '—'}.
               Inputs are frozen and estimates are closed.
@@ -165,7 +188,9 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
                   : 'No model could run on this scenario’s inputs when it was resolved, so there is nothing to score.'}
               </p>
             )}
-            {scores.length ? (
+            {annulled ? (
+              <p className="muted">Analysts’ Brier scores are not counted while the resolution is annulled.</p>
+            ) : scores.length ? (
               <table className="data" aria-label="Brier score of each analyst on this scenario">
                 <thead>
                   <tr>
@@ -195,6 +220,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
               <p className="muted">Nobody estimated this scenario before it resolved, so there is nothing to score.</p>
             )}
             <p className="small muted">Brier score = (probability − outcome)², outcome 1 if it happened, 0 if not; 0 is perfect. Analysts’ scores over all resolved scenarios are on the Scenarios page.</p>
+            {canAnnul && !annulled && <AnnulResolutionForm action={annulResolutionAction} scenarioId={scenario.id} />}
           </>
         ) : canWrite ? (
           <ResolveForm action={resolveScenarioAction} scenarioId={scenario.id} />

@@ -3,7 +3,7 @@ import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
-import { getSource } from '@/lib/sources/queries';
+import { getSource, sourcesSharingOrigin } from '@/lib/sources/queries';
 import { actorOptions } from '@/lib/actors/queries';
 import { listAssessments } from '@/lib/assessments/queries';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/sources/schema';
@@ -20,7 +20,11 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   const ctx = await requirePageContext();
   const source = await findOrNull(getSource(ctx, (await params).id));
   if (!source) notFound();
-  const [actors, assessments] = await Promise.all([actorOptions(ctx), listAssessments(ctx, { source: source.id, pageSize: 100 })]);
+  const [actors, assessments, sameOrigin] = await Promise.all([
+    actorOptions(ctx),
+    listAssessments(ctx, { source: source.id, pageSize: 100 }),
+    sourcesSharingOrigin(ctx, source.id, source.origin),
+  ]);
   const canWrite = roleCan(ctx.role, 'records:write');
   const text = source.body || source.citedIn?.body || '';
   return (
@@ -36,6 +40,23 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           </div>
           {source.url && <div className="small"><a href={source.url} rel="noreferrer noopener" target="_blank">{source.url}</a></div>}
           {source.citedIn && <div className="small">Quoted in <Link href={`/sources/${source.citedIn.id}`}>{source.citedIn.title}</Link></div>}
+          {source.origin && (
+            <div className="small">
+              Origin: {source.origin}
+              {sameOrigin.length > 0 && (
+                <>
+                  {' '}· shared with{' '}
+                  {sameOrigin.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && '; '}
+                      <Link href={`/sources/${o.id}`}>{o.title}</Link>
+                    </span>
+                  ))}{' '}
+                  (in weighted figures they count once)
+                </>
+              )}
+            </div>
+          )}
         </div>
         {canWrite && (
           <div className="actions">

@@ -97,7 +97,9 @@ function Comparison({
   opinions: Awaited<ReturnType<typeof opinionCounts>>;
   asOf?: string;
 }) {
-  const { actor, placements, stats } = comparison;
+  const { actor, placements, stats, sharedOrigins } = comparison;
+  const titleOf = new Map(placements.map((p) => [p.sourceId, `${p.outlet}: ${p.title}`]));
+  const independent = placements.length - sharedOrigins.reduce((n, g) => n + g.sourceIds.length - 1, 0);
   const csv = `/api/stance/issues/${issueId}/compare/export?actor=${actor.id}${asOf ? `&asOf=${asOf}` : ''}`;
   const sd = stats.sdSample;
   const disputed = placements.filter((p) => (opinions.get(p.assessmentId)?.DISAGREE ?? 0) > 0).length;
@@ -122,6 +124,7 @@ function Comparison({
                 <th>Source</th>
                 <th>Kind</th>
                 <th>Reliability</th>
+                <th>Origin</th>
                 <th className="num">Position</th>
                 <th>Stance date</th>
                 <th>Confidence</th>
@@ -138,6 +141,7 @@ function Comparison({
                   <td>{p.outlet}: {p.title}</td>
                   <td>{SOURCE_KIND_LABELS[p.kind]}</td>
                   <td>{RELIABILITY_LABELS[p.reliability]}</td>
+                  <td>{p.origin ? `${p.origin}${p.sharingOrigin > 1 ? ` (shared by ${p.sharingOrigin} sources here)` : ''}` : 'Not given'}</td>
                   <td className="num">{formatPosition(p.position)}</td>
                   <td>{formatDay(p.stanceDate)}</td>
                   <td>{CONFIDENCE_LABELS[p.confidence]}</td>
@@ -158,6 +162,11 @@ function Comparison({
           <>
             <div className="stat-grid" aria-label="Spread across sources">
               <div className="stat"><div className="k">Sources (n)</div><div className="v">{stats.n}</div></div>
+              <div className="stat">
+                <div className="k">Independent</div>
+                <div className="v">{independent}</div>
+                <div className="small muted">sharing an origin counts once</div>
+              </div>
               <div className="stat"><div className="k">Mean</div><div className="v">{formatPosition(stats.mean)}</div></div>
               <div className="stat"><div className="k">Median</div><div className="v">{formatPosition(stats.median)}</div></div>
               <div className="stat"><div className="k">SD, sample (n − 1)</div><div className="v">{formatPosition(sd)}</div></div>
@@ -183,7 +192,7 @@ function Comparison({
                   return {
                     key: p.sourceId,
                     label: p.outlet,
-                    note: `${SOURCE_KIND_LABELS[p.kind]} · ${p.reliability} · ${formatDay(p.stanceDate)} · ${CONFIDENCE_LABELS[p.confidence].toLowerCase()} confidence`,
+                    note: `${SOURCE_KIND_LABELS[p.kind]} · ${p.reliability} · ${formatDay(p.stanceDate)} · ${CONFIDENCE_LABELS[p.confidence].toLowerCase()} confidence${p.sharingOrigin > 1 ? ` · shares its origin with ${p.sharingOrigin - 1} other${p.sharingOrigin > 2 ? 's' : ''}` : ''}`,
                     value: p.position,
                     color: style.color,
                     shape: style.shape,
@@ -203,6 +212,26 @@ function Comparison({
                 },
               ]}
             />
+            <section aria-labelledby="shared-origins" style={{ marginTop: 12 }}>
+              <h2 id="shared-origins" style={{ fontSize: 15 }}>Sources that share an origin</h2>
+              {sharedOrigins.length === 0 ? (
+                <p className="small muted">None: every source here is independent (no two name the same origin).</p>
+              ) : (
+                <>
+                  <p className="small muted">
+                    Their readings come from the same original, so in where {actor.name} stands now (and in weighted lines) each group counts once: each
+                    source&apos;s weight is divided by the size of its group.
+                  </p>
+                  <ul>
+                    {sharedOrigins.map((g) => (
+                      <li key={g.origin}>
+                        <strong>{g.origin}</strong> ({g.sourceIds.length} sources): {g.sourceIds.map((id) => titleOf.get(id) ?? id).join('; ')}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
           </>
         )}
       </ChartFrame>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/page-guards';
-import { getSource, sourceOptions } from '@/lib/sources/queries';
+import { getSource, originOptions, sourceOptions } from '@/lib/sources/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { SourceForm } from '@/components/sources/source-form';
 import { updateSourceAction } from '../../actions';
@@ -13,7 +13,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
   const ctx = await requirePagePermission('records:write');
   const source = await findOrNull(getSource(ctx, (await params).id));
   if (!source || source.deletedAt) notFound();
-  const carriers = await sourceOptions(ctx);
+  const [carriers, origins] = await Promise.all([sourceOptions(ctx), originOptions(ctx)]);
   return (
     <>
       <div className="breadcrumbs"><Link href="/sources">Sources</Link> / <Link href={`/sources/${source.id}`}>{source.title}</Link> /</div>
@@ -22,6 +22,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ id:
         action={updateSourceAction}
         initial={{ ...source, publishedAt: source.publishedAt.toISOString().slice(0, 10) }}
         carriers={carriers}
+        origins={origins}
         submitLabel="Save changes"
       />
     </>

@@ -1,0 +1,4 @@
+import { annulResolutionRoute, undoAnnulmentRoute } from '@/lib/api/resources/scenarios';
+
+export const POST = annulResolutionRoute;
+export const DELETE = undoAnnulmentRoute;
