@@ -11,6 +11,7 @@ import { analystBrierScores, getScenario, listScenarios } from '@/lib/scenarios/
 import { workspaceCalibration } from '@/lib/scenarios/team-forecasts';
 import { analystPositionTrackRecord, modelTrackRecord } from '@/lib/scenarios/track-record-queries';
 import { createMember, createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
+import { FORECAST_MODELS } from '@/lib/scenario';
 
 let home: TestWorkspace;
 let other: TestWorkspace;
@@ -103,7 +104,7 @@ describe('annulling a resolution', () => {
     const annulled = await getScenario(home.viewer, first);
     expect(annulled).toMatchObject({ outcome: 'HAPPENED', outcomePosition: 80, annulmentReason: reason, annulledById: home.admin.userId });
     expect(annulled.annulledByName).toBeTruthy();
-    expect(await db().scenarioModelScore.count({ where: { scenarioId: first } })).toBe(3);
+    expect(await db().scenarioModelScore.count({ where: { scenarioId: first } })).toBe(FORECAST_MODELS.length);
     expect((await listScenarios(home.viewer, { status: 'resolved' })).items.map((s) => s.id)).toEqual([second]);
     expect((await listScenarios(home.viewer, { status: 'annulled' })).items.map((s) => s.id)).toEqual([first]);
     // Still frozen: no new estimate on an annulled resolution.
