@@ -1,5 +1,6 @@
 import { buildContext, type Ctx } from '../auth/context';
 import { db } from '../db';
+import { onClusterMessage, tellOtherWorkers } from '../cluster/messages';
 import { hashTokenSecret, looksLikeTokenSecret } from './secret';
 
 /** lastUsedAt is written at most this often per token, so a busy client does not turn reads into writes. */
@@ -8,9 +9,9 @@ const LAST_USED_INTERVAL_MS = 60_000;
 /**
  * How long a token's caller (token, user, membership, role) is remembered by one process. A busy
  * client then costs no authentication queries between two looks. Revoking a token, changing a
- * member's role, disabling or removing them, or a password change through the app forgets every
- * remembered token in that process at once (forgetTokenContexts); another instance, or a change made
- * directly in the database, takes effect within this many milliseconds.
+ * member's role, disabling them, or a password change through the app forgets every remembered token
+ * at once in that process and in the other server processes of the same `npm start` (forgetTokenContexts);
+ * another machine, or a change made directly in the database, takes effect within this many milliseconds.
  */
 export const TOKEN_CONTEXT_TTL_MS = 5_000;
 const MAX_REMEMBERED = 10_000;
@@ -20,11 +21,16 @@ interface Remembered {
   until: number;
 }
 const globalForTokens = globalThis as unknown as { stanceboardTokenContexts?: Map<string, Remembered> };
-const remembered = (globalForTokens.stanceboardTokenContexts ??= new Map());
+if (!globalForTokens.stanceboardTokenContexts) {
+  globalForTokens.stanceboardTokenContexts = new Map();
+  onClusterMessage('stanceboard:token-contexts-changed', () => globalForTokens.stanceboardTokenContexts?.clear());
+}
+const remembered = globalForTokens.stanceboardTokenContexts;
 
-/** Forget every remembered token caller in this process: called after any change to tokens, members or users. */
+/** Forget every remembered token caller (here and in the cluster's other processes): called after any change to tokens, members or users. */
 export function forgetTokenContexts(): void {
   remembered.clear();
+  tellOtherWorkers({ kind: 'stanceboard:token-contexts-changed' });
 }
 
 /**
