@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db, readDb } from '../db';
+import { readDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { Confidence } from '../generated/prisma/enums';
 import { cursorListParams, cursorPage, type SortSpecs } from '../records/cursor';
