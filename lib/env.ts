@@ -1,15 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 // One place that reads process.env. Validated on first use and at build (next.config.js imports this file's twin check).
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgresql:// URL' }).optional(),
+  /** A streaming replica of DATABASE_URL: dashboard, chart and list reads go there (lib/db/index.ts readDb). */
+  DATABASE_REPLICA_URL: z.string().url({ error: 'DATABASE_REPLICA_URL must be a postgresql:// URL' }).optional(),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Set by scripts/app.ts when the app runs on the embedded demo database. */
   STANCEBOARD_EMBEDDED: z.enum(['0', '1']).default('0'),
   /** Requests per minute allowed to one API token (and to one signed-in user calling the API). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Server processes `npm start` runs behind the one port (scripts/server.ts); default one per core. */
+  WEB_CONCURRENCY: z.coerce.number({ error: 'WEB_CONCURRENCY must be a whole number of server processes' }).int().min(1).max(64).optional(),
   /** Largest import file (and workspace import body), in bytes. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
 });
@@ -42,6 +47,11 @@ export function requireDatabaseUrl(): string {
     );
   }
   return url;
+}
+
+/** How many server processes `npm start` runs: WEB_CONCURRENCY, else one per core. */
+export function webConcurrency(): number {
+  return env().WEB_CONCURRENCY ?? availableParallelism();
 }
 
 export function authSecret(): string {

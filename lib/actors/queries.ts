@@ -1,5 +1,5 @@
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { listParamsSchema, toPage } from '../records/list-params';
@@ -21,14 +21,14 @@ export async function listActors(ctx: Ctx, raw: unknown) {
     ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { aliases: { has: p.q } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [items, total] = await Promise.all([
-    db().actor.findMany({
+    readDb(ctx).actor.findMany({
       where,
       orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
       skip: (p.page - 1) * p.pageSize,
       take: p.pageSize,
       include: { parent: { select: { id: true, name: true } }, _count: { select: { assessments: { where: { deletedAt: null } } } } },
     }),
-    db().actor.count({ where }),
+    readDb(ctx).actor.count({ where }),
   ]);
   return { params: p, ...toPage(items, total, p.page, p.pageSize) };
 }

@@ -31,7 +31,8 @@ export interface ApiResource<Dto extends { id: string }> {
   editable: readonly (keyof Dto & string)[];
   list(ctx: Ctx, query: Record<string, string>): Promise<CursorPage<Dto>>;
   get(ctx: Ctx, id: string): Promise<Dto>;
-  create(ctx: Ctx, raw: unknown): Promise<{ id: string }>;
+  /** The new record's id, and the record itself when the write returned it (no read back then). */
+  create(ctx: Ctx, raw: unknown): Promise<{ id: string; record?: Dto }>;
   update(ctx: Ctx, raw: unknown): Promise<{ id: string; version: number }>;
   remove(ctx: Ctx, id: string): Promise<void>;
   csv: { header: readonly string[]; rows(ctx: Ctx, items: Dto[]): Promise<CsvValue[][]> };
@@ -125,8 +126,8 @@ export function resourceRoutes<Dto extends { id: string }>(resource: ApiResource
 
   const create = apiRoute({ permission: resource.writePermission }, async ({ ctx, request }) => {
     const body = await readJsonObject(request);
-    const { id } = await resource.create(ctx, body);
-    return json(await readBack(resource, ctx, { id }), { status: 201, headers: { Location: location(id) } });
+    const { id, record } = await resource.create(ctx, body);
+    return json(record ?? (await readBack(resource, ctx, { id })), { status: 201, headers: { Location: location(id) } });
   });
 
   const get = apiRoute<IdParams>({ permission: resource.readPermission }, async ({ ctx, params }) => json(await resource.get(ctx, params.id)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { readDb } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { Confidence } from '../generated/prisma/enums';
 import { cursorListParams, cursorPage, type SortSpecs } from '../records/cursor';
@@ -46,6 +46,6 @@ export async function listAssessmentsByCursor(ctx: Ctx, raw: unknown) {
   authorize(ctx, 'workspace:read');
   const p = parseInput(assessmentCursorListSchema, raw);
   return cursorPage(p, SORTS, assessmentWhere(ctx.workspaceId, p) as Record<string, unknown>, (args) =>
-    db().assessment.findMany(args as Prisma.AssessmentFindManyArgs),
+    readDb(ctx).assessment.findMany(args as Prisma.AssessmentFindManyArgs),
   );
 }

@@ -1,9 +1,9 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Assessment, Prisma } from '../generated/prisma/client';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import { staleVersionError } from '../records/concurrency';
-import { assertReferences } from '../records/references';
+import { assertReferences, throwUnlessReferencesFound } from '../records/references';
 import { parseInput } from '../validation';
 import { assessmentCreateSchema, assessmentUpdateSchema, type AssessmentCreateInput } from './schema';
 import { assessmentSnapshot, diffSnapshots } from './snapshot';
@@ -11,25 +11,41 @@ import { assessmentSnapshot, diffSnapshots } from './snapshot';
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const toData = (input: AssessmentCreateInput) => ({ ...input, stanceDate: day(input.stanceDate) });
 
-export async function createAssessment(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
+/**
+ * Records a new assessment and its first revision in one statement (one database round trip): the
+ * actor, issue and source are checked to be live records of the caller's workspace, the row and its
+ * revision are inserted only if they are (the summary tables follow by trigger), and the stored row
+ * comes back, so the API answers with it without reading it again.
+ */
+export async function createAssessment(ctx: Ctx, raw: unknown): Promise<Assessment> {
   authorize(ctx, 'records:write');
   const input = parseInput(assessmentCreateSchema, raw);
-  await assertReferences(ctx, input);
-  return db().$transaction(async (tx) => {
-    const row = await tx.assessment.create({ data: { ...toData(input), workspaceId: ctx.workspaceId, recordedById: ctx.userId } });
-    const snapshot = assessmentSnapshot(row);
-    await tx.assessmentRevision.create({
-      data: {
-        assessmentId: row.id,
-        workspaceId: ctx.workspaceId,
-        version: 1,
-        editedById: ctx.userId,
-        changes: Object.fromEntries(Object.entries(snapshot).map(([field, to]) => [field, { from: null, to }])) as Prisma.InputJsonValue,
-        snapshot,
-      },
-    });
-    return { id: row.id };
-  });
+  const data = toData(input);
+  const snapshot = assessmentSnapshot(data);
+  const changes = Object.fromEntries(Object.entries(snapshot).map(([field, to]) => [field, { from: null, to }]));
+  const ws = ctx.workspaceId;
+  const rows = await db().$queryRaw<(Partial<Assessment> & { actorFound: boolean; issueFound: boolean; sourceFound: boolean })[]>`
+    WITH refs AS (
+      SELECT EXISTS (SELECT 1 FROM "Actor" WHERE id = ${input.actorId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "actorFound",
+             EXISTS (SELECT 1 FROM "Issue" WHERE id = ${input.issueId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "issueFound",
+             EXISTS (SELECT 1 FROM "Source" WHERE id = ${input.sourceId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "sourceFound"
+    ), inserted AS (
+      INSERT INTO "Assessment" ("workspaceId", "actorId", "issueId", "sourceId", position, salience, capability, confidence, credibility,
+                                "stanceDate", quote, rationale, "recordedById", "updatedAt")
+      SELECT ${ws}::uuid, ${input.actorId}::uuid, ${input.issueId}::uuid, ${input.sourceId}::uuid, ${input.position}::float8, ${input.salience}::float8,
+             ${input.capability}::float8, ${input.confidence}::"Confidence", ${input.credibility}::int, ${input.stanceDate}::date, ${input.quote},
+             ${input.rationale}, ${ctx.userId}::uuid, now()
+        FROM refs WHERE "actorFound" AND "issueFound" AND "sourceFound"
+      RETURNING id, "workspaceId", "actorId", "issueId", "sourceId", position, salience, capability, confidence::text AS confidence, credibility,
+                "stanceDate", quote, rationale, "recordedById", version, "createdAt", "updatedAt", "deletedAt"
+    ), revision AS (
+      INSERT INTO "AssessmentRevision" ("assessmentId", "workspaceId", version, "editedById", changes, snapshot)
+      SELECT id, "workspaceId", 1, ${ctx.userId}::uuid, ${JSON.stringify(changes)}::jsonb, ${JSON.stringify(snapshot)}::jsonb FROM inserted
+    )
+    SELECT refs.*, inserted.* FROM refs LEFT JOIN inserted ON true`;
+  const { actorFound, issueFound, sourceFound, ...row } = rows[0]!;
+  throwUnlessReferencesFound({ actor: actorFound, issue: issueFound, source: sourceFound });
+  return row as Assessment;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { Confidence } from '../generated/prisma/enums';
@@ -33,7 +33,7 @@ export async function listAssessments(ctx: Ctx, raw: unknown) {
     ...(p.q ? { OR: [{ quote: { contains: p.q, mode: 'insensitive' } }, { rationale: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [items, total] = await Promise.all([
-    db().assessment.findMany({
+    readDb(ctx).assessment.findMany({
       where,
       orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
       skip: (p.page - 1) * p.pageSize,
@@ -46,7 +46,7 @@ export async function listAssessments(ctx: Ctx, raw: unknown) {
     }),
     // Capped: an exact count of a large match (a common word in ten years of quotes) costs more than
     // the page itself. The pager says "more than" at the cap.
-    db().assessment.count({ where, take: COUNT_CAP + 1 }),
+    readDb(ctx).assessment.count({ where, take: COUNT_CAP + 1 }),
   ]);
   return { params: p, ...toPage(items, total, p.page, p.pageSize, COUNT_CAP) };
 }

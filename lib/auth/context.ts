@@ -1,5 +1,6 @@
 import type { Role } from '../generated/prisma/enums';
 import { db } from '../db';
+import { noteWrite } from '../db/read-your-writes';
 import { forbidden, unauthenticated } from '../errors';
 import { roleCan, type Permission } from './permissions';
 import { loadLiveSession } from './sessions';
@@ -63,10 +64,14 @@ export async function contextForSession(sessionId: string | null | undefined): P
   );
 }
 
+const READ_PERMISSIONS = new Set<Permission>(['workspace:read', 'audit:read']);
+
 /** Throws unless the caller's role grants `permission`. Every domain function calls this first. */
 export function authorize(ctx: Ctx | null | undefined, permission: Permission): Ctx {
   if (!ctx) throw unauthenticated();
   if (!roleCan(ctx.role, permission)) throw forbidden(describe(permission));
+  // A write begins: this caller's next reads go to the primary database for a while, not a replica.
+  if (!READ_PERMISSIONS.has(permission)) noteWrite(ctx.userId);
   return ctx;
 }
 

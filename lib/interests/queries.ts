@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { listParamsSchema, toPage } from '../records/list-params';
@@ -22,14 +22,14 @@ export async function listInterests(ctx: Ctx, raw: unknown) {
     ...(p.q ? { OR: [{ quote: { contains: p.q, mode: 'insensitive' } }, { summary: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [items, total] = await Promise.all([
-    db().statedInterest.findMany({
+    readDb(ctx).statedInterest.findMany({
       where,
       orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
       skip: (p.page - 1) * p.pageSize,
       take: p.pageSize,
       include: { actor: { select: { id: true, name: true } }, source: { select: { id: true, title: true, outlet: true } } },
     }),
-    db().statedInterest.count({ where }),
+    readDb(ctx).statedInterest.count({ where }),
   ]);
   return { params: p, ...toPage(items, total, p.page, p.pageSize) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { listParamsSchema, toPage } from '../records/list-params';
@@ -18,14 +18,14 @@ export async function listIssues(ctx: Ctx, raw: unknown) {
     ...(p.q ? { OR: [{ title: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
   const [rows, total] = await Promise.all([
-    db().issue.findMany({
+    readDb(ctx).issue.findMany({
       where,
       orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
       skip: (p.page - 1) * p.pageSize,
       take: p.pageSize,
       include: { _count: { select: { assessments: { where: { deletedAt: null } }, scenarios: { where: { deletedAt: null } } } } },
     }),
-    db().issue.count({ where }),
+    readDb(ctx).issue.count({ where }),
   ]);
   const items = rows.map((row) => ({ ...row, anchors: readAnchors(row.anchors) }));
   return { params: p, ...toPage(items, total, p.page, p.pageSize) };

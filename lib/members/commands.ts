@@ -7,6 +7,7 @@ import { db, type Tx } from '../db';
 import { AppError, forbidden, invalid, notFound } from '../errors';
 import type { Role } from '../generated/prisma/enums';
 import { isUniqueViolation } from '../records/concurrency';
+import { forgetTokenContexts } from '../tokens/authenticate';
 import { parseInput } from '../validation';
 import { generateOneTimePassword } from './one-time-password';
 import {
@@ -21,6 +22,15 @@ import {
 /** Where the request came from, for the audit log. Domain code never reads request headers itself. */
 export interface RequestMeta {
   ip?: string;
+}
+
+/**
+ * A change to a membership, a user or their tokens: every API token caller remembered by this process
+ * is forgotten once it commits, so the change applies to the very next token request here (other
+ * instances follow within TOKEN_CONTEXT_TTL_MS).
+ */
+function afterCommit<T>(change: Promise<T>): Promise<T> {
+  return change.finally(forgetTokenContexts);
 }
 
 interface LockedMembership {
@@ -161,7 +171,7 @@ export async function addMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}):
 export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string; role: Role }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRoleSchema, raw);
-  return db().$transaction(async (tx) => {
+  return afterCommit(db().$transaction(async (tx) => {
     const { activeAdmins, target } = await lockMembers(tx, ctx, input.membershipId);
     if (target.role === input.role) return { membershipId: target.id, role: target.role };
     if (target.role === 'ADMIN' && target.active && activeAdmins.length <= 1) throw lastAdminError(target, 'made an analyst or viewer');
@@ -179,7 +189,7 @@ export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta
       tx,
     );
     return { membershipId: target.id, role: input.role };
-  });
+  }));
 }
 
 /**
@@ -189,7 +199,7 @@ export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta
 export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string; tokensRevoked: number }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRefSchema, raw);
-  return db().$transaction(async (tx) => {
+  return afterCommit(db().$transaction(async (tx) => {
     const { activeAdmins, target } = await lockMembers(tx, ctx, input.membershipId);
     const alreadyDisabled = await tx.membership.findUnique({ where: { id: target.id }, select: { disabledAt: true } });
     if (alreadyDisabled?.disabledAt) return { membershipId: target.id, tokensRevoked: 0 };
@@ -219,13 +229,13 @@ export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = 
       tx,
     );
     return { membershipId: target.id, tokensRevoked: tokens.count };
-  });
+  }));
 }
 
 export async function enableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRefSchema, raw);
-  return db().$transaction(async (tx) => {
+  return afterCommit(db().$transaction(async (tx) => {
     const { target } = await lockMembers(tx, ctx, input.membershipId);
     const { count } = await tx.membership.updateMany({ where: { id: target.id, disabledAt: { not: null } }, data: { disabledAt: null } });
     if (count === 0) return { membershipId: target.id };
@@ -242,7 +252,7 @@ export async function enableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {
       tx,
     );
     return { membershipId: target.id };
-  });
+  }));
 }
 
 export interface SetPasswordResult {
@@ -289,7 +299,7 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
   const oneTimePassword = input.passwordMode === 'generate' ? generateOneTimePassword() : undefined;
   const passwordHash = await hashPassword(oneTimePassword ?? input.password);
   let tokensRevoked = 0;
-  await db().$transaction(async (tx) => {
+  await afterCommit(db().$transaction(async (tx) => {
     await lockMembers(tx, ctx, input.membershipId);
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash, mustChangePassword: Boolean(oneTimePassword) } });
     // Whoever held a session or a token made with the old password is signed out.
@@ -307,7 +317,7 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
       },
       tx,
     );
-  });
+  }));
   return { membershipId: input.membershipId, email: member.user.email, name: member.user.name, oneTimePassword, tokensRevoked };
 }
 
@@ -334,7 +344,7 @@ export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMet
   }
   const passwordHash = await hashPassword(input.newPassword);
   const sessionId = ctx.via.sessionId;
-  return db().$transaction(async (tx) => {
+  return afterCommit(db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: ctx.userId }, data: { passwordHash, mustChangePassword: false } });
     await tx.authSession.updateMany({
       where: { userId: ctx.userId, revokedAt: null, id: { not: sessionId } },
@@ -355,5 +365,5 @@ export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMet
       tx,
     );
     return { tokensRevoked: tokens.count };
-  });
+  }));
 }

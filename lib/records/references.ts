@@ -13,9 +13,14 @@ export async function assertReferences(ctx: Ctx, refs: { actorId?: string; issue
     refs.issueId ? db().issue.findFirst({ where: { ...where, id: refs.issueId }, select: { id: true } }) : true,
     refs.sourceId ? db().source.findFirst({ where: { ...where, id: refs.sourceId }, select: { id: true } }) : true,
   ]);
+  throwUnlessReferencesFound({ actor: Boolean(actor), issue: Boolean(issue), source: Boolean(source) });
+}
+
+/** The refusal for references found missing (by assertReferences or a write that checks them in its own statement). */
+export function throwUnlessReferencesFound(found: { actor: boolean; issue: boolean; source: boolean }): void {
   const errors: FieldErrors = {};
-  if (!actor) errors.actorId = ['Choose an actor from the list'];
-  if (!issue) errors.issueId = ['Choose an issue from the list'];
-  if (!source) errors.sourceId = ['Choose a source from the list'];
+  if (!found.actor) errors.actorId = ['Choose an actor from the list'];
+  if (!found.issue) errors.issueId = ['Choose an issue from the list'];
+  if (!found.source) errors.sourceId = ['Choose a source from the list'];
   if (Object.keys(errors).length) throw invalid(errors);
 }

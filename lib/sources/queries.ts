@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { Reliability, SourceKind } from '../generated/prisma/enums';
@@ -25,7 +25,7 @@ export async function listSources(ctx: Ctx, raw: unknown) {
       : {}),
   };
   const [items, total] = await Promise.all([
-    db().source.findMany({
+    readDb(ctx).source.findMany({
       where,
       orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
       skip: (p.page - 1) * p.pageSize,
@@ -33,7 +33,7 @@ export async function listSources(ctx: Ctx, raw: unknown) {
       omit: { body: true },
       include: { citedIn: { select: { id: true, title: true } }, _count: { select: { assessments: { where: { deletedAt: null } } } } },
     }),
-    db().source.count({ where }),
+    readDb(ctx).source.count({ where }),
   ]);
   return { params: p, ...toPage(items, total, p.page, p.pageSize) };
 }

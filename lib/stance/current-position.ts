@@ -1,6 +1,6 @@
 import 'server-only';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { readDb } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { ActorKind, Confidence, Reliability } from '../generated/prisma/enums';
 import { ORIGIN_RULE } from './origins';
@@ -98,7 +98,7 @@ export async function currentPositions(
           ${actorId ? Prisma.sql`AND c."actorId" = ${actorId}::uuid` : Prisma.empty}
         GROUP BY c."workspaceId", c."issueId", c."actorId")`
       : Prisma.sql`"CurrentPosition"`;
-  const rows = await db().$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
+  const rows = await readDb(ctx).$queryRaw<(Omit<CurrentPosition, 'asOf' | 'oldest'> & { asOf: Date; oldest: Date })[]>`
     SELECT "issueId", "actorId", "actorName", "position", "median", "min", "max", "sources", "origins", "weight", "asOf", "oldest", "actorsOnIssue"
     FROM (
       SELECT a."issueId", a."actorId", ac."name" AS "actorName", a."position", a."median", a."min", a."max", a."sources", a."origins", a."weight", a."asOf", a."oldest",
@@ -143,7 +143,7 @@ export interface CurrentReadingRow {
  */
 export async function currentReadings(ctx: Ctx, issueId: string, asOf: string): Promise<CurrentReadingRow[]> {
   authorize(ctx, 'workspace:read');
-  const [{ latest } = { latest: null }] = await db().$queryRaw<{ latest: Date | null }[]>`
+  const [{ latest } = { latest: null }] = await readDb(ctx).$queryRaw<{ latest: Date | null }[]>`
     SELECT max("stanceDate") AS latest FROM "CurrentReading" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "issueId" = ${issueId}::uuid`;
   const fromSummary = latest === null || isoDay(latest) <= asOf;
   const chosen = fromSummary
@@ -155,7 +155,7 @@ export async function currentReadings(ctx: Ctx, issueId: string, asOf: string): 
       WHERE x."workspaceId" = ${ctx.workspaceId}::uuid AND x."issueId" = ${issueId}::uuid AND x."deletedAt" IS NULL
         AND x."stanceDate" <= ${asOf}::date
       ORDER BY x."actorId", x."sourceId", x."stanceDate" DESC, x."createdAt" DESC, x."id" DESC`;
-  return db().$queryRaw<CurrentReadingRow[]>`
+  return readDb(ctx).$queryRaw<CurrentReadingRow[]>`
     SELECT a.id AS "assessmentId", a."actorId", a."sourceId", a.position, a.salience, a.capability,
       a.confidence::text AS confidence, a.credibility, a."stanceDate", a.quote,
       s.title AS "sourceTitle", s.outlet, s.reliability::text AS reliability, s.origin,

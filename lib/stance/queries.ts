@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
-import { db } from '../db';
+import { readDb } from '../db';
 import { notFound } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { readAnchors, type Anchor } from '../issues/schema';
@@ -144,7 +144,7 @@ function pickValue(b: { mean: number; median: number; wmean: number; wmedian: nu
  */
 export async function actorStyleIndexes(ctx: Ctx): Promise<Map<string, number>> {
   authorize(ctx, 'workspace:read');
-  const rows = await db().$queryRaw<{ id: string; i: number }[]>`
+  const rows = await readDb(ctx).$queryRaw<{ id: string; i: number }[]>`
     SELECT "id", (row_number() OVER (ORDER BY "createdAt", "id") - 1)::int AS i FROM "Actor" WHERE "workspaceId" = ${ctx.workspaceId}::uuid`;
   return new Map(rows.map((r) => [r.id, r.i]));
 }
@@ -333,7 +333,7 @@ async function querySeries(
   options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
 ) {
   const { filters } = options;
-  const [[row], styles] = await Promise.all([db().$queryRaw<SeriesRow[]>(seriesStatement(ctx, options)), actorStyleIndexes(ctx)]);
+  const [[row], styles] = await Promise.all([readDb(ctx).$queryRaw<SeriesRow[]>(seriesStatement(ctx, options)), actorStyleIndexes(ctx)]);
   if (!row) throw new Error('stance series query returned no row');
 
   const units = new Map(row.units.map((u) => [u.issueId, u.unit]));
@@ -416,20 +416,20 @@ export async function stanceSeries(
 export async function stanceIssue(ctx: Ctx, issueId: string) {
   authorize(ctx, 'workspace:read');
   if (!isUuid(issueId)) throw notFound('Issue');
-  const issue = await db().issue.findFirst({
+  const issue = await readDb(ctx).issue.findFirst({
     where: { id: issueId, workspaceId: ctx.workspaceId },
     select: { id: true, title: true, description: true, anchors: true, deletedAt: true },
   });
   if (!issue) throw notFound('Issue');
   // From the maintained current readings (one row per live issue × actor × source), not the readings.
   const [actors, sources] = await Promise.all([
-    db().$queryRaw<{ id: string; name: string }[]>`
+    readDb(ctx).$queryRaw<{ id: string; name: string }[]>`
       SELECT ac."id", ac."name" FROM "Actor" ac
       WHERE ac."workspaceId" = ${ctx.workspaceId}::uuid AND ac."deletedAt" IS NULL
         AND ac."id" IN (SELECT c."actorId" FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."deletedAt" IS NULL
                         WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
       ORDER BY ac."name"`,
-    db().$queryRaw<{ id: string; title: string; outlet: string; kind: SourceKindCode; reliability: ReliabilityGrade }[]>`
+    readDb(ctx).$queryRaw<{ id: string; title: string; outlet: string; kind: SourceKindCode; reliability: ReliabilityGrade }[]>`
       SELECT s."id", s."title", s."outlet", s."kind"::text AS kind, s."reliability"::text AS reliability FROM "Source" s
       WHERE s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL
         AND s."id" IN (SELECT c."sourceId" FROM "CurrentReading" c JOIN "Actor" ac ON ac."id" = c."actorId" AND ac."deletedAt" IS NULL
@@ -467,7 +467,7 @@ export async function stanceReadings(
   authorize(ctx, 'workspace:read');
   if (!isUuid(issueId)) throw notFound('Issue');
   const filters = withFilterDefaults(filtersInput);
-  const rows = await db().$queryRaw<
+  const rows = await readDb(ctx).$queryRaw<
     {
       id: string; date: Date; actor: string; position: number; salience: number; capability: number | null; confidence: ConfidenceLevel;
       credibility: number; source_title: string; source_outlet: string; source_kind: SourceKindCode; reliability: ReliabilityGrade;
@@ -529,7 +529,7 @@ export async function largestShifts(
   const live = (issue: Prisma.Sql, actor: Prisma.Sql) => Prisma.sql`
       FROM "Assessment" a JOIN "Source" s ON s."id" = a."sourceId" AND s."deletedAt" IS NULL
       WHERE a."workspaceId" = ${ws}::uuid AND a."issueId" = ${issue} AND a."actorId" = ${actor} AND a."deletedAt" IS NULL`;
-  const rows = await db().$queryRaw<(Omit<StanceShift, 'fromDate' | 'toDate'> & { fromDate: Date; toDate: Date })[]>`
+  const rows = await readDb(ctx).$queryRaw<(Omit<StanceShift, 'fromDate' | 'toDate'> & { fromDate: Date; toDate: Date })[]>`
     WITH latest AS (
       -- Every (issue, actor) pair with live readings and the stance date of its latest one: the
       -- maintained current positions (lib/stance/current-position.ts) hold exactly that, one row per pair.
@@ -586,7 +586,7 @@ export async function largestShifts(
 /** The most recently recorded live assessments, newest first. */
 export async function latestAssessments(ctx: Ctx, limit = 10) {
   authorize(ctx, 'workspace:read');
-  const rows = await db().assessment.findMany({
+  const rows = await readDb(ctx).assessment.findMany({
     where: {
       workspaceId: ctx.workspaceId,
       deletedAt: null,
@@ -609,7 +609,7 @@ export async function latestAssessments(ctx: Ctx, limit = 10) {
       source: { select: { id: true, title: true, outlet: true, reliability: true } },
     },
   });
-  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } }, select: { id: true, name: true } });
+  const users = await readDb(ctx).user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map(({ recordedById, stanceDate, ...r }) => ({ ...r, stanceDate: isoDay(stanceDate), analyst: names.get(recordedById) ?? null }));
 }
@@ -626,7 +626,7 @@ export async function latestAssessments(ctx: Ctx, limit = 10) {
 export async function issueSpread(ctx: Ctx, { topPerIssue }: { topPerIssue?: number } = {}) {
   authorize(ctx, 'workspace:read');
   const [issues, positions, styles] = await Promise.all([
-    db().issue.findMany({
+    readDb(ctx).issue.findMany({
       where: { workspaceId: ctx.workspaceId, deletedAt: null },
       select: { id: true, title: true, description: true, anchors: true },
       orderBy: { title: 'asc' },
@@ -653,18 +653,18 @@ export async function issueSpread(ctx: Ctx, { topPerIssue }: { topPerIssue?: num
 export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = MAX_READINGS_PER_CHART, filters: filtersInput = {} }: { maxPoints?: number; filters?: StanceFiltersInput } = {}) {
   authorize(ctx, 'workspace:read');
   if (!isUuid(actorId)) throw notFound('Actor');
-  const actor = await db().actor.findFirst({ where: { id: actorId, workspaceId: ctx.workspaceId }, select: { id: true, name: true, deletedAt: true } });
+  const actor = await readDb(ctx).actor.findFirst({ where: { id: actorId, workspaceId: ctx.workspaceId }, select: { id: true, name: true, deletedAt: true } });
   if (!actor) throw notFound('Actor');
   const filters = withFilterDefaults(filtersInput);
   const [positions, series, interests, issues] = await Promise.all([
     currentPositions(ctx, { actorId }),
     querySeries(ctx, { issueIds: null, actorIds: [actorId], filters, maxPoints: Math.min(maxPoints, MAX_READINGS_PER_CHART) }),
-    db().statedInterest.findMany({
+    readDb(ctx).statedInterest.findMany({
       where: { workspaceId: ctx.workspaceId, actorId, deletedAt: null, source: { deletedAt: null } },
       orderBy: [{ statedOn: 'desc' }, { createdAt: 'desc' }],
       select: { id: true, statedOn: true, quote: true, summary: true, source: { select: { id: true, title: true, outlet: true, reliability: true } } },
     }),
-    db().issue.findMany({
+    readDb(ctx).issue.findMany({
       where: { workspaceId: ctx.workspaceId, deletedAt: null },
       select: { id: true, title: true, description: true, anchors: true },
       orderBy: { title: 'asc' },
@@ -738,7 +738,7 @@ export async function sourceComparison(ctx: Ctx, actorId: string, issueId: strin
   authorize(ctx, 'workspace:read');
   if (!isUuid(actorId)) throw notFound('Actor');
   if (!isUuid(issueId)) throw notFound('Issue');
-  const [row] = await db().$queryRaw<
+  const [row] = await readDb(ctx).$queryRaw<
     {
       actor: { id: string; name: string } | null;
       issue: { id: string; title: string } | null;
@@ -792,7 +792,7 @@ export interface ReadingDetail {
 export async function readingDetail(ctx: Ctx, id: string): Promise<ReadingDetail> {
   authorize(ctx, 'workspace:read');
   if (!isUuid(id)) throw notFound('Assessment');
-  const row = await db().assessment.findFirst({
+  const row = await readDb(ctx).assessment.findFirst({
     where: { id, workspaceId: ctx.workspaceId, deletedAt: null, actor: { deletedAt: null }, issue: { deletedAt: null }, source: { deletedAt: null } },
     select: { id: true, quote: true, rationale: true },
   });

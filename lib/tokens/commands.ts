@@ -4,6 +4,7 @@ import { roleCan } from '../auth/permissions';
 import { db } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import { parseInput } from '../validation';
+import { forgetTokenContexts } from './authenticate';
 import { tokenCreateSchema, tokenRefSchema } from './schema';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './secret';
 
@@ -73,7 +74,7 @@ export async function revokeToken(ctx: Ctx, raw: unknown, meta: RequestMeta = {}
   assertSession(ctx);
   const { id } = parseInput(tokenRefSchema, raw);
   const mayRevokeOthers = roleCan(ctx.role, 'members:manage');
-  return db().$transaction(async (tx) => {
+  const revoked = db().$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({
       where: { id, workspaceId: ctx.workspaceId, ...(mayRevokeOthers ? {} : { userId: ctx.userId }) },
       select: { id: true, name: true, userId: true, revokedAt: true, prefix: true },
@@ -96,4 +97,6 @@ export async function revokeToken(ctx: Ctx, raw: unknown, meta: RequestMeta = {}
     );
     return { id: token.id, name: token.name };
   });
+  // This process stops accepting it at once; other instances within TOKEN_CONTEXT_TTL_MS.
+  return revoked.finally(forgetTokenContexts);
 }

@@ -67,7 +67,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     appLog = '';
     app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET, WEB_CONCURRENCY: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     app.stdout?.on('data', (chunk) => (appLog += chunk));

@@ -65,7 +65,7 @@ export default async function setup(project: TestProject) {
   const serverScript = path.join(REPO_ROOT, 'scripts', 'server.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', serverScript, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: REPO_ROOT,
-    env: { ...env, DATABASE_URL: url, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', NODE_ENV: 'production' },
+    env: { ...env, DATABASE_URL: url, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', NODE_ENV: 'production', WEB_CONCURRENCY: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -51,7 +51,10 @@ export const assessmentsResource: ApiResource<AssessmentDto> = {
     return { items: page.items.map(toAssessmentDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toAssessmentDto(await getAssessment(ctx, id)),
-  create: createAssessment,
+  async create(ctx, raw) {
+    const row = await createAssessment(ctx, raw);
+    return { id: row.id, record: toAssessmentDto(row) };
+  },
   update: updateAssessment,
   remove: (ctx, id) => deleteRecord(ctx, 'assessment', { id }),
   csv: {
