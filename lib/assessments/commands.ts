@@ -3,6 +3,7 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import { staleVersionError } from '../records/concurrency';
+import { setActingUser } from '../notifications/acting-user';
 import { assertReferences } from '../records/references';
 import { parseInput } from '../validation';
 import { assessmentCreateSchema, assessmentUpdateSchema, type AssessmentCreateInput } from './schema';
@@ -16,6 +17,7 @@ export async function createAssessment(ctx: Ctx, raw: unknown): Promise<{ id: st
   const input = parseInput(assessmentCreateSchema, raw);
   await assertReferences(ctx, input);
   return db().$transaction(async (tx) => {
+    await setActingUser(tx, ctx.userId);
     const row = await tx.assessment.create({ data: { ...toData(input), workspaceId: ctx.workspaceId, recordedById: ctx.userId } });
     const snapshot = assessmentSnapshot(row);
     await tx.assessmentRevision.create({
@@ -41,6 +43,7 @@ export async function updateAssessment(ctx: Ctx, raw: unknown): Promise<{ id: st
   const { id, version, ...input } = parseInput(assessmentUpdateSchema, raw);
   await assertReferences(ctx, input);
   return db().$transaction(async (tx) => {
+    await setActingUser(tx, ctx.userId);
     // Lock the row so the version check and the revision are one step.
     const locked = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Assessment" WHERE id = ${id}::uuid AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
