@@ -21,6 +21,9 @@ import { ReadingsTable, SeriesTable } from '@/components/charts/stance-tables';
 import { ChartSkeleton } from '@/components/charts/skeletons';
 import { timelineEvents } from '@/lib/events/queries';
 import { restoreIssueAction } from '../actions';
+import { watchOf } from '@/lib/notifications/queries';
+import { WatchForm } from '@/components/notifications/watch-form';
+import { removeWatchAction, saveWatchAction } from '../../notifications/actions';
 
 export const metadata: Metadata = { title: 'Stance over time' };
 
@@ -38,6 +41,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const canWrite = roleCan(ctx.role, 'records:write');
   const query = stanceFiltersQuery(filters);
   const applied = describeFilters(filters, { actors, sources });
+  const watch = await watchOf(ctx, { issueId: issue.id });
 
   return (
     <>
@@ -88,6 +92,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
               ))}
             </ol>
           </div>
+          <WatchForm target={{ issueId: issue.id }} watch={watch} saveAction={saveWatchAction} removeAction={removeWatchAction} />
         </>
       )}
     </>
