@@ -12,12 +12,13 @@ export type { NotificationItem } from './describe';
 // sees only their own (another member's are NOT_FOUND like another workspace's records).
 const own = (ctx: Ctx) => ({ userId: ctx.userId, workspaceId: ctx.workspaceId });
 
-async function namesFor(ctx: Ctx, rows: readonly StoredNotification[]): Promise<NotificationNames> {
+/** The names a set of notifications mentions, of live records of `workspaceId` only. */
+export async function namesFor(workspaceId: string, rows: readonly StoredNotification[]): Promise<NotificationNames> {
   const refs = rows.map((r) => referencedIds(r.payload));
   const actorIds = [...new Set(refs.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
   const issueIds = [...new Set(refs.flatMap((r) => r.issueIds))];
   const scenarioIds = [...new Set(refs.flatMap((r) => (r.scenarioId ? [r.scenarioId] : [])))];
-  const live = { workspaceId: ctx.workspaceId, deletedAt: null };
+  const live = { workspaceId, deletedAt: null };
   const [actors, issues, scenarios] = await Promise.all([
     actorIds.length ? db().actor.findMany({ where: { ...live, id: { in: actorIds } }, select: { id: true, name: true } }) : [],
     issueIds.length ? db().issue.findMany({ where: { ...live, id: { in: issueIds } }, select: { id: true, title: true } }) : [],
@@ -52,7 +53,7 @@ export async function listNotifications(
     unreadCount(ctx),
   ]);
   const page = rows.slice(0, query.limit);
-  const names = await namesFor(ctx, page);
+  const names = await namesFor(ctx.workspaceId, page);
   return { items: page.map((r) => describeNotification(r, names)), unread, nextBefore: rows.length > query.limit ? page.at(-1)!.id : null };
 }
 
@@ -60,7 +61,7 @@ export async function listNotifications(
 export async function getNotification(ctx: Ctx, id: string): Promise<NotificationItem | null> {
   authorize(ctx, 'workspace:read');
   const row = await db().notification.findFirst({ where: { ...own(ctx), id }, select: NOTIFICATION_FIELDS });
-  return row ? describeNotification(row, await namesFor(ctx, [row])) : null;
+  return row ? describeNotification(row, await namesFor(ctx.workspaceId, [row])) : null;
 }
 
 export async function unreadCount(ctx: Ctx): Promise<number> {
