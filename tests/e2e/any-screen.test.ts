@@ -55,6 +55,7 @@ async function allPages(page: Page): Promise<string[]> {
     '/scenarios/new',
     '/events',
     '/events/new',
+    '/notifications',
     '/search?q=Russia',
     '/import',
     '/members',
