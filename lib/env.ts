@@ -17,6 +17,15 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number({ error: 'WEB_CONCURRENCY must be a whole number of server processes' }).int().min(1).max(64).optional(),
   /** Largest import file (and workspace import body), in bytes. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Where the notification digest is sent through (smtp://user:pass@host:25 or smtps://…:465); unset: no email. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, { error: 'SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…' })
+    .optional(),
+  /** The From of the digest. */
+  SMTP_FROM: z.string().min(3).default('Stanceboard <stanceboard@localhost>'),
+  /** The app's public address, for the links in the digest (http://localhost:3000); unset: links are paths. */
+  APP_URL: z.string().url({ error: 'APP_URL must be a URL such as https://stanceboard.example.org' }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

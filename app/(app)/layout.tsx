@@ -1,6 +1,7 @@
 import { requirePageContext } from '@/lib/auth/request';
 import { listMyWorkspaces } from '@/lib/workspaces/queries';
 import { roleCan } from '@/lib/auth/permissions';
+import { unreadCount } from '@/lib/notifications/queries';
 import { AppShell } from '@/components/shell/app-shell';
 import { PasswordGateShell } from '@/components/account/password-gate-shell';
 
@@ -14,13 +15,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // requireContext refuses every action.
     return <PasswordGateShell user={{ name: ctx.userName, email: ctx.userEmail }}>{children}</PasswordGateShell>;
   }
-  const workspaces = await listMyWorkspaces(ctx);
+  const [workspaces, unread] = await Promise.all([listMyWorkspaces(ctx), unreadCount(ctx)]);
   return (
     <AppShell
       user={{ name: ctx.userName, email: ctx.userEmail, role: ctx.role }}
       workspace={{ id: ctx.workspaceId, name: ctx.workspaceName }}
       workspaces={workspaces}
       canManageMembers={roleCan(ctx.role, 'members:manage')}
+      unreadNotifications={unread}
     >
       {children}
     </AppShell>

@@ -8,6 +8,7 @@ import { SearchBox } from '@/components/search/search-box';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { CollapsibleNav } from './collapsible-nav';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 export function AppShell({
@@ -15,12 +16,14 @@ export function AppShell({
   workspace,
   workspaces,
   canManageMembers,
+  unreadNotifications,
   children,
 }: {
   user: { name: string; email: string; role: Role };
   workspace: { id: string; name: string };
   workspaces: { id: string; name: string; role: Role }[];
   canManageMembers: boolean;
+  unreadNotifications: number;
   children: React.ReactNode;
 }) {
   return (
@@ -31,6 +34,7 @@ export function AppShell({
       <aside className="sidebar" aria-label="Main navigation">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" /> Stanceboard
+          <NotificationBell initialUnread={unreadNotifications} />
         </div>
         <SearchBox />
         <CollapsibleNav>

@@ -1,3 +1,4 @@
+import { notificationListSchema, watchSchema } from '../notifications/schema';
 import { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { ROLE_LABELS, roleCan } from '../auth/permissions';
@@ -341,6 +342,63 @@ function otherOperations(): Operation[] {
       description: 'Like every endpoint, it needs a session or a token: the API describes a workspace’s data model, which is not public.',
       permission: 'workspace:read',
       responses: { '200': { description: 'OpenAPI 3.1' }, ...errorResponses(401, 429) },
+    },
+    {
+      method: 'get',
+      path: '/notifications',
+      tag: 'Alerts',
+      summary: 'Your notifications, newest first',
+      description:
+        'What your watches matched in this workspace: SHIFT (an actor’s current position moved by more than a threshold), EVENT (a new event), LIKELIHOOD (a new likelihood estimate). ' +
+        'Each item has a sentence (text), a link (href), and for shifts the position before and after (from, to). unread is the count of unread ones; page on with before=nextBefore. ' +
+        'The browser app also streams them as server-sent events from /api/notifications/stream.',
+      permission: 'workspace:read',
+      parameters: queryParameters(notificationListSchema),
+      responses: { '200': { description: '{ items, unread, nextBefore }', content: jsonContent({ type: 'object' }) }, ...errorResponses(401, 422, 429) },
+    },
+    {
+      method: 'post',
+      path: '/notifications/{id}/read',
+      tag: 'Alerts',
+      summary: 'Mark one of your notifications read',
+      permission: 'workspace:read',
+      parameters: [idParam],
+      responses: { '204': { description: 'Read' }, ...errorResponses(401, 404, 429) },
+    },
+    {
+      method: 'post',
+      path: '/notifications/read-all',
+      tag: 'Alerts',
+      summary: 'Mark all your notifications in this workspace read',
+      permission: 'workspace:read',
+      responses: { '200': { description: '{ count }: how many were unread', content: jsonContent({ type: 'object' }) }, ...errorResponses(401, 429) },
+    },
+    {
+      method: 'get',
+      path: '/watches',
+      tag: 'Alerts',
+      summary: 'Your watches in this workspace',
+      permission: 'workspace:read',
+      responses: { '200': { description: '{ items: [{ id, threshold, actor, issue }] }', content: jsonContent({ type: 'object' }) }, ...errorResponses(401, 429) },
+    },
+    {
+      method: 'post',
+      path: '/watches',
+      tag: 'Alerts',
+      summary: 'Watch an actor or an issue (again: changes the threshold)',
+      description: 'threshold: scale points (0-100) that one change must move a current position by, strictly more, to notify you. Every role may watch, for themselves.',
+      permission: 'workspace:read',
+      requestBody: { required: true, content: jsonContent(inputSchema(watchSchema)) },
+      responses: { '201': { description: '{ id, threshold }', content: jsonContent({ type: 'object' }) }, ...errorResponses(401, 422, 429) },
+    },
+    {
+      method: 'delete',
+      path: '/watches/{id}',
+      tag: 'Alerts',
+      summary: 'Stop watching',
+      permission: 'workspace:read',
+      parameters: [idParam],
+      responses: { '204': { description: 'Removed' }, ...errorResponses(401, 404, 429) },
     },
   ];
 }

@@ -3,6 +3,7 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import { staleVersionError } from '../records/concurrency';
+import { setActingUser } from '../notifications/acting-user';
 import { assertReferences, throwUnlessReferencesFound } from '../records/references';
 import { parseInput } from '../validation';
 import { assessmentCreateSchema, assessmentUpdateSchema, type AssessmentCreateInput } from './schema';
@@ -26,7 +27,10 @@ export async function createAssessment(ctx: Ctx, raw: unknown): Promise<Assessme
   const ws = ctx.workspaceId;
   const rows = await db().$queryRaw<(Partial<Assessment> & { actorFound: boolean; issueFound: boolean; sourceFound: boolean })[]>`
     WITH refs AS (
-      SELECT EXISTS (SELECT 1 FROM "Actor" WHERE id = ${input.actorId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "actorFound",
+      -- The acting user, for the notification triggers (lib/notifications/acting-user.ts): set here, before
+      -- the insert reads refs, so it holds when the row triggers fire at the end of this statement.
+      SELECT set_config('stanceboard.acting_user', ${ctx.userId}, true) AS "actingUser",
+             EXISTS (SELECT 1 FROM "Actor" WHERE id = ${input.actorId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "actorFound",
              EXISTS (SELECT 1 FROM "Issue" WHERE id = ${input.issueId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "issueFound",
              EXISTS (SELECT 1 FROM "Source" WHERE id = ${input.sourceId}::uuid AND "workspaceId" = ${ws}::uuid AND "deletedAt" IS NULL) AS "sourceFound"
     ), inserted AS (
@@ -42,7 +46,7 @@ export async function createAssessment(ctx: Ctx, raw: unknown): Promise<Assessme
       INSERT INTO "AssessmentRevision" ("assessmentId", "workspaceId", version, "editedById", changes, snapshot)
       SELECT id, "workspaceId", 1, ${ctx.userId}::uuid, ${JSON.stringify(changes)}::jsonb, ${JSON.stringify(snapshot)}::jsonb FROM inserted
     )
-    SELECT refs.*, inserted.* FROM refs LEFT JOIN inserted ON true`;
+    SELECT refs."actorFound", refs."issueFound", refs."sourceFound", inserted.* FROM refs LEFT JOIN inserted ON true`;
   const { actorFound, issueFound, sourceFound, ...row } = rows[0]!;
   throwUnlessReferencesFound({ actor: actorFound, issue: issueFound, source: sourceFound });
   return row as Assessment;
@@ -57,6 +61,7 @@ export async function updateAssessment(ctx: Ctx, raw: unknown): Promise<{ id: st
   const { id, version, ...input } = parseInput(assessmentUpdateSchema, raw);
   await assertReferences(ctx, input);
   return db().$transaction(async (tx) => {
+    await setActingUser(tx, ctx.userId);
     // Lock the row so the version check and the revision are one step.
     const locked = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Assessment" WHERE id = ${id}::uuid AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;

@@ -56,6 +56,7 @@ async function allPages(page: Page): Promise<string[]> {
     '/scenarios/new',
     '/events',
     '/events/new',
+    '/notifications',
     '/search?q=Russia',
     '/import',
     '/members',

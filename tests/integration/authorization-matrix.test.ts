@@ -177,6 +177,11 @@ const make = {
   event: (ws: Refs) =>
     db().event.create({ data: { workspaceId: ws.workspaceId, occurredOn: day('2020-11-09'), title: uniq('Event'), issueIds: [ws.issueId], createdById: world.callers.admin.id } }),
   member: async (ws: Refs, disabled = false) => createMember(ws.workspaceId, 'VIEWER', { membershipDisabled: disabled }),
+  /** A watch of the home viewer (the lowest role that may watch: watching is reading). */
+  watch: (ws: Refs) => db().watch.create({ data: { workspaceId: ws.workspaceId, userId: world.callers.viewer.id, actorId: ws.actorId, threshold: 5 } }),
+  /** An unread notification of the home viewer. */
+  notification: (ws: Refs) =>
+    db().notification.create({ data: { workspaceId: ws.workspaceId, userId: world.callers.viewer.id, kind: 'EVENT', payload: { title: uniq('Event'), issueIds: [] } } }),
   /** A personal API token of the home viewer (the lowest role that may manage its own tokens). */
   token: (ws: Refs, revoked = false) =>
     db().apiToken.create({
@@ -418,6 +423,23 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     verify: async ({ target }) => expect((await db().scenario.findUniqueOrThrow({ where: { id: target.id } })).annulledAt).toBeNull(),
   }),
 
+  'app/(app)/notifications/actions.ts#saveWatchAction': entry('workspace:read', {
+    input: ({ refs }) => ({ actorId: refs.actorId, issueId: '', threshold: '7.5' }),
+    cross: 'references',
+    verify: async ({ caller }) => expect((await db().watch.findFirst({ where: { userId: caller!.id, actorId: world.home.actorId } }))?.threshold).toBe(7.5),
+  }),
+  'app/(app)/notifications/actions.ts#removeWatchAction': entry('workspace:read', {
+    target: live('watch'),
+    input: recordRef,
+    verify: async ({ target }) => expect(await db().watch.findUnique({ where: { id: (target as { id: string }).id } })).toBeNull(),
+  }),
+  'app/(app)/notifications/actions.ts#markNotificationReadAction': entry('workspace:read', {
+    target: live('notification'),
+    input: recordRef,
+    verify: async ({ target }) => expect((await db().notification.findUniqueOrThrow({ where: { id: (target as { id: string }).id } })).readAt).not.toBeNull(),
+  }),
+  'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': entry('workspace:read', { input: () => ({}), cross: 'none' }),
+
   'app/(app)/settings/forecasting/actions.ts#setForecastingSettingsAction': entry('members:manage', {
     input: () => ({ hideEstimatesUntilOwn: 'on' }),
     cross: 'none',
@@ -525,6 +547,27 @@ const ROUTES: Record<string, Entry<Request>> = {
   }),
 
   'app/api/search/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/search?q=Actor'), cross: 'none' }),
+
+  // Watching is reading: every role has its own watches and notifications; another member's are NOT_FOUND.
+  // The stream's body is never read here, so it subscribes to nothing (delivery: notifications.test.ts).
+  'app/api/notifications/stream/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/notifications/stream'), cross: 'none' }),
+  'app/api/v1/notifications/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/notifications?unread=true'), cross: 'none' }),
+  'app/api/v1/notifications/[id]/read/route.ts#POST': entry('workspace:read', {
+    target: live('notification'),
+    params: idParam,
+    input: ({ target }) => api('POST', `/api/v1/notifications/${target.id}/read`),
+  }),
+  'app/api/v1/notifications/read-all/route.ts#POST': entry('workspace:read', { input: () => api('POST', '/api/v1/notifications/read-all'), cross: 'none' }),
+  'app/api/v1/watches/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/watches'), cross: 'none' }),
+  'app/api/v1/watches/route.ts#POST': entry('workspace:read', {
+    input: ({ refs }) => api('POST', '/api/v1/watches', { issueId: refs.issueId, threshold: 5 }),
+    cross: 'references',
+  }),
+  'app/api/v1/watches/[id]/route.ts#DELETE': entry('workspace:read', {
+    target: live('watch'),
+    params: idParam,
+    input: ({ target }) => api('DELETE', `/api/v1/watches/${target.id}`),
+  }),
 
   'app/api/stance/dashboard/export/route.ts#GET': entry('workspace:read', {
     input: () => api('GET', '/api/stance/dashboard/export?table=shifts&shifts=30'),

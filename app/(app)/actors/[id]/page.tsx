@@ -15,6 +15,9 @@ import { actorProfile } from '@/lib/stance/queries';
 import { timelineEvents } from '@/lib/events/queries';
 import { deleteActorAction, restoreActorAction } from '../actions';
 import { formatDay } from '@/lib/format';
+import { watchOf } from '@/lib/notifications/queries';
+import { WatchForm } from '@/components/notifications/watch-form';
+import { removeWatchAction, saveWatchAction } from '../../notifications/actions';
 
 export const metadata: Metadata = { title: 'Actor' };
 
@@ -24,6 +27,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
   const actor = await findOrNull(getActor(ctx, id));
   if (!actor) notFound();
   const canWrite = roleCan(ctx.role, 'records:write');
+  const watch = await watchOf(ctx, { actorId: actor.id });
   return (
     <>
       <div className="breadcrumbs"><Link href="/actors">Actors</Link> /</div>
@@ -60,6 +64,7 @@ export default async function ActorPage({ params }: { params: Promise<{ id: stri
       <Suspense fallback={<div className="panel"><TableSkeleton title="Positions on every issue" /></div>}>
         <ActorStance profile={actorProfile(ctx, actor.id)} events={timelineEvents(ctx, null)} canWrite={canWrite && !actor.deletedAt} />
       </Suspense>
+      {!actor.deletedAt && <WatchForm target={{ actorId: actor.id }} watch={watch} saveAction={saveWatchAction} removeAction={removeWatchAction} />}
     </>
   );
 }

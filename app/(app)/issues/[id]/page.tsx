@@ -14,6 +14,9 @@ import { formatDay } from '@/components/charts/format';
 import { StanceFilterForm } from '@/components/charts/stance-filters';
 import { ChartSkeleton } from '@/components/charts/skeletons';
 import { restoreIssueAction } from '../actions';
+import { watchOf } from '@/lib/notifications/queries';
+import { WatchForm } from '@/components/notifications/watch-form';
+import { removeWatchAction, saveWatchAction } from '../../notifications/actions';
 
 export const metadata: Metadata = { title: 'Stance over time' };
 
@@ -31,6 +34,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const canWrite = roleCan(ctx.role, 'records:write');
   const query = stanceFiltersQuery(filters);
   const applied = describeFilters(filters, { actors, sources });
+  const watch = await watchOf(ctx, { issueId: issue.id });
 
   return (
     <>
@@ -82,6 +86,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
               ))}
             </ol>
           </div>
+          <WatchForm target={{ issueId: issue.id }} watch={watch} saveAction={saveWatchAction} removeAction={removeWatchAction} />
         </>
       )}
     </>

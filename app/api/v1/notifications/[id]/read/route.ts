@@ -1,0 +1,3 @@
+import { readNotificationRoute } from '@/lib/api/resources/notifications';
+
+export const POST = readNotificationRoute;

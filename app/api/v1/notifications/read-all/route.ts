@@ -1,0 +1,3 @@
+import { readAllNotificationsRoute } from '@/lib/api/resources/notifications';
+
+export const POST = readAllNotificationsRoute;

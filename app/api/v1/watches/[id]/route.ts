@@ -1,0 +1,3 @@
+import { removeWatchRoute } from '@/lib/api/resources/notifications';
+
+export const DELETE = removeWatchRoute;
