@@ -74,6 +74,26 @@ describe('SHIFT: a change that moves a current position past a threshold', () =>
     expect(unread).toBe(await unreadCount(watcher));
   });
 
+  it('measures the move with sources that share an origin counted once (lib/stance/origins.ts)', async () => {
+    // basics.source reads 40. Two more sources share one origin and read 100: counted once, the
+    // position is (40·w + 100·w) / 2w = 70, a move of 30; counting them whole it would be 80.
+    const { b, actor } = await freshActor(40);
+    await saveWatch(watcher, { actorId: actor.id, threshold: '25' });
+    const before = (await notificationsOf(watcher)).length;
+    const wire = (title: string) =>
+      db().source.create({ data: { workspaceId: home.workspaceId, title, outlet: title, publishedAt: new Date('2020-11-11'), kind: 'NEWS', reliability: basics.source.reliability, origin: 'Reuters wire, 11 Nov' } });
+    const [first, second] = [await wire('Echo A'), await wire('Echo B')];
+    await createAssessment(home.admin, reading({ ...b, source: first }, 100));
+    // 40 → 70: above 25, one notification.
+    await createAssessment(home.admin, reading({ ...b, source: second }, 100));
+    // 70 → 70 with the second echo (it shares the origin): no second notification.
+    const after = await notificationsOf(watcher);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ kind: 'SHIFT', payload: { actorId: actor.id, from: 40, to: 70 } });
+    const position = await db().currentPosition.findFirstOrThrow({ where: { workspaceId: home.workspaceId, actorId: actor.id } });
+    expect(position).toMatchObject({ position: 70, sources: 3, origins: 2 });
+  });
+
   it('notifies on an edit and on a delete of an assessment that move the position, and on a restore', async () => {
     const { b, actor, firstId } = await freshActor(20);
     const source2 = await db().source.create({ data: { workspaceId: home.workspaceId, title: 'Wire 3', outlet: 'W', publishedAt: new Date('2020-11-11'), kind: 'NEWS', reliability: 'B' } });
