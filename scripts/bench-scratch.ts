@@ -1,6 +1,8 @@
 // Shared by the database benchmarks (scripts/bench-*.ts): the react-server re-run, a scratch database on
 // the chosen server, and timing. Imports nothing `server-only`, so it can run before the re-run.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 
 /**
@@ -50,4 +52,16 @@ export async function timeRuns<T>(fn: () => Promise<T>, runs: number): Promise<{
     times.push(performance.now() - t);
   }
   return { median: median(times), best: Math.min(...times), last };
+}
+
+/** Builds the app (`next build`) unless a build is there already (BENCH_REBUILD=1 builds anyway). */
+export function ensureBuild(repoRoot: string): void {
+  if (existsSync(path.join(repoRoot, '.next', 'BUILD_ID')) && process.env.BENCH_REBUILD !== '1') return;
+  console.log('Building the app (next build)...');
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('next build failed');
 }

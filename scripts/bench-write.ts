@@ -10,14 +10,14 @@
  * Targets: ≥ 300 writes/s, p99 < 200 ms, no write lost, no error. Exits 1 on a miss. Writes
  * .data/bench/write-report.json (BENCH_WRITE_REPORT). KEEP_BENCH_DB=1 keeps the scratch database.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { rerunWithReactServer, scratchDatabase } from './bench-scratch';
+import { ensureBuild, rerunWithReactServer, scratchDatabase } from './bench-scratch';
 
 rerunWithReactServer();
 
@@ -85,17 +85,6 @@ const pool = new pg.Pool({ connectionString: scratch.url, max: CLIENTS });
 let app: ChildProcess | undefined;
 let failed = false;
 const results: { api?: Run; baseline?: Run; answered201?: number; rows?: number; revisions?: number; webConcurrency?: number } = {};
-
-function ensureBuild() {
-  if (existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID')) && process.env.BENCH_REBUILD !== '1') return;
-  console.log('Building the app (next build)...');
-  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('next build failed');
-}
 
 async function startApp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'app.ts'), 'start'], {
@@ -174,7 +163,7 @@ try {
     quote: `Benchmark reading ${randomUUID()}`,
   });
 
-  ensureBuild();
+  ensureBuild(REPO_ROOT);
   app = await startApp();
   results.webConcurrency = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
 

@@ -17,10 +17,11 @@
  * BENCH_DB=<name> reuses one built before (skips the generation); BENCH_GENERATE_ONLY=1 only builds it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureBuild } from './bench-scratch';
 
 // lib/ is `server-only`; outside Next that package throws unless the react-server condition is set.
 if (!process.execArgv.some((a) => a.includes('react-server')) && !(process.env.NODE_OPTIONS ?? '').includes('react-server')) {
@@ -137,17 +138,6 @@ async function generate() {
   console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-async function ensureBuild() {
-  if (existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID')) && process.env.BENCH_REBUILD !== '1') return;
-  console.log('Building the app (next build)...');
-  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('next build failed');
-}
-
 async function startApp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
     cwd: REPO_ROOT,
@@ -248,7 +238,7 @@ try {
   const scan = await timeIt(scanCurrent, Math.min(RUNS, 5));
   rows.push({ what: 'where each actor stands now (every issue)', ...summary, baseline: 'scan of every reading (SQL)', baselineP50: scan.p50, target: 'p95 < 100 ms', met: summary.p95 < 100 });
 
-  await ensureBuild();
+  ensureBuild(REPO_ROOT);
   app = await startApp();
   const cookie = await signIn();
   const get = async (route: string) => {

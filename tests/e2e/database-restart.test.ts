@@ -3,10 +3,9 @@
 // stored exactly once, every request while the database is down must be a 503 (never a 500), and the
 // app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds. Then the
 // app is killed (SIGKILL) in the middle of a 20,000-row import (FAULT_IMPORT_ROWS): nothing of it may remain.
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,24 +14,10 @@ import { migrate } from '@/lib/db/migrate';
 import { REPO_ROOT } from '@/lib/db/server';
 import { encode } from 'next-auth/jwt';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/errors';
-import { freePort } from '../setup/app.global';
+import { clusterDirectory, freePort, PG_BIN, pgTool } from '../setup/pg-tools';
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const available = existsSync(path.join(PG_BIN, 'pg_ctl')) && existsSync(path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
-const asRoot = process.getuid?.() === 0;
 
-/** PostgreSQL refuses to run as root: run its tools as the postgres user then. */
-async function pgTool(tool: string, args: string[]): Promise<string> {
-  const command = asRoot ? 'runuser' : path.join(PG_BIN, tool);
-  const argv = asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args] : args;
-  // Asynchronous, so the writers keep sending requests while the cluster stops and starts.
-  try {
-    return (await promisify(execFile)(command, argv, { encoding: 'utf8' })).stdout;
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr || e.stdout || String(error)}`);
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,11 +65,8 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync('/tmp/sb-fault-');
-    chmodSync(dir, 0o777);
+    dir = clusterDirectory('sb-fault-', ['data']);
     dataDir = path.join(dir, 'data');
-    mkdirSync(dataDir);
-    if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
     dbPort = await freePort();
     await pgTool('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     await pgCtl('start');

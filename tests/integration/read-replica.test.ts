@@ -1,11 +1,8 @@
 // Read scaling against a real streaming replica started here: a primary cluster (wal_level=replica)
 // and a standby made from it with pg_basebackup -R. Replay on the standby is paused, so a row written
 // on the primary is visible on the primary only: whoever sees it read from the primary.
-import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '@/lib/assessments/commands';
@@ -17,33 +14,12 @@ import { resetEnvCache } from '@/lib/env';
 import { currentPositions } from '@/lib/stance/current-position';
 import { latestAssessments, stanceSeries } from '@/lib/stance/queries';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
+import { clusterDirectory, freePort, PG_BIN, pgTool } from '../setup/pg-tools';
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const available = ['pg_ctl', 'initdb', 'pg_basebackup'].every((tool) => existsSync(path.join(PG_BIN, tool)));
 if (!available) console.warn(`read-replica.test.ts skipped: the PostgreSQL 15 tools are not in ${PG_BIN} (set PG_BIN).`);
-const asRoot = process.getuid?.() === 0;
 
-/** PostgreSQL refuses to run as root: run its tools as the postgres user then (as tests/e2e/database-restart.test.ts does). */
-async function pgTool(tool: string, args: string[]): Promise<string> {
-  const command = asRoot ? 'runuser' : path.join(PG_BIN, tool);
-  const argv = asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args] : args;
-  try {
-    return (await promisify(execFile)(command, argv, { encoding: 'utf8' })).stdout;
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed: ${e.stderr || e.stdout || String(error)}`);
-  }
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function one<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -87,11 +63,9 @@ describe.skipIf(!available)('reads from a streaming replica, writes and read-you
   const has = async (url: string, id: string) => (await one<{ n: number }>(url, `SELECT count(*)::int AS n FROM "Assessment" WHERE id = $1`, [id]))[0]!.n === 1;
 
   beforeAll(async () => {
-    dir = mkdtempSync('/tmp/sb-replica-');
-    chmodSync(dir, 0o777);
+    dir = clusterDirectory('sb-replica-');
     primaryDir = path.join(dir, 'primary');
     replicaDir = path.join(dir, 'replica');
-    if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
     primaryPort = await freePort();
     replicaPort = await freePort();
     await pgTool('initdb', ['-D', primaryDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);

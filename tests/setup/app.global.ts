@@ -1,7 +1,6 @@
 // Starts the built app (scripts/server.ts start, as `npm start` does) on a fresh, migrated, seeded database for the browser tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -9,6 +8,9 @@ import { migrate } from '../../lib/db/migrate';
 import { REPO_ROOT } from '../../lib/db/server';
 import { seedDemo } from '../../lib/demo/seed';
 import { databaseUrl } from './database.global';
+import { freePort } from './pg-tools';
+
+export { freePort };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,15 +19,6 @@ declare module 'vitest' {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
