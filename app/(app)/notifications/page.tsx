@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePagePermission } from '@/lib/auth/page-guards';
 import { formatDay } from '@/lib/format';
 import { listNotifications, listWatches } from '@/lib/notifications/queries';
