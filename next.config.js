@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from './lib/security/csp-policy.js';
+
 // Headers that do not depend on the request. The Content-Security-Policy needs a per-request
 // nonce, so proxy.ts sets it on everything it handles (pages, API, redirects, 401s); the build
 // assets it skips (/_next/static, /_next/image) get the same policy without a nonce here, so that
@@ -10,20 +12,8 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
-// Keep in step with lib/security/csp.ts (minus the nonce: these responses are files, not pages).
-const staticAssetPolicy = [
-  `default-src 'self'`,
-  `script-src 'self'`,
-  `style-src 'self' 'unsafe-inline'`,
-  `img-src 'self' data: blob:`,
-  `font-src 'self'`,
-  `connect-src 'self'`,
-  `worker-src 'self' blob:`,
-  `object-src 'none'`,
-  `base-uri 'self'`,
-  `form-action 'self'`,
-  `frame-ancestors 'none'`,
-].join('; ');
+// The build's files get the app's policy without a nonce (they are files, not pages).
+const staticAssetPolicy = contentSecurityPolicy(null);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
-// One place that reads process.env. Validated on first use and at build (next.config.js imports this file's twin check).
+// The app's settings, read from process.env in one place and validated on first use (scripts/app.ts calls env() at
+// start, so a bad value stops the app before it serves). next.config.js, proxy.ts (which may run outside Node) and
+// the database selection in lib/db/server.ts (which runs before any setting is known) read their few variables directly.
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgresql:// URL' }).optional(),
@@ -15,6 +17,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Server processes `npm start` runs behind the one port (scripts/server.ts); default one per core. */
   WEB_CONCURRENCY: z.coerce.number({ error: 'WEB_CONCURRENCY must be a whole number of server processes' }).int().min(1).max(64).optional(),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-ip.ts); 0: the header is ignored. */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'TRUSTED_PROXY_HOPS must be a whole number of proxies' }).int().min(0).max(10).default(0),
   /** Largest import file (and workspace import body), in bytes. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Where the notification digest is sent through (smtp://user:pass@host:25 or smtps://…:465); unset: no email. */
@@ -32,14 +36,18 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/** The settings of `source`, or an error naming every variable that is wrong and why. */
+export function checkEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= checkEnv(process.env);
   return cached;
 }
 

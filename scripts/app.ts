@@ -6,6 +6,7 @@ import path from 'node:path';
 import { migrate } from '../lib/db/migrate';
 import { REPO_ROOT, resolveDatabase, type DatabaseHandle } from '../lib/db/server';
 import { seedDemoIfEmpty } from '../lib/demo/seed';
+import { checkEnv } from '../lib/env';
 
 const mode = process.argv[2];
 if (mode !== 'dev' && mode !== 'start') {
@@ -49,6 +50,8 @@ if (database.embedded) {
 }
 
 try {
+  // Every setting checked before anything is served: a typo stops the start with its name and the reason.
+  checkEnv({ ...childEnv, NODE_ENV: production ? 'production' : 'development' });
   const { applied } = await migrate(database.url, { log: console.log });
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   // The embedded database is the demo install; a real server only gets demo data when asked (npm run db:seed).

@@ -1,3 +1,5 @@
+import { env } from '../env';
+
 /**
  * Set by our HTTP server (scripts/server.ts) to the socket's remote address on every request,
  * replacing whatever a client sent under that name.
@@ -11,7 +13,7 @@ export const PEER_ADDRESS_HEADER = 'x-stanceboard-peer-address';
  */
 export function clientIp(headers: Headers): string {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || 'unknown';
-  const trusted = Math.max(0, Math.floor(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
+  const trusted = env().TRUSTED_PROXY_HOPS;
   if (trusted === 0) return peer;
   const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return hops[hops.length - trusted] ?? peer;

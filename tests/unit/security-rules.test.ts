@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actorCreateSchema } from '@/lib/actors/schema';
 import { readJsonObject } from '@/lib/api/body';
 import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/auth/client-ip';
+import { resetEnvCache } from '@/lib/env';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { AppError } from '@/lib/errors';
 import { checkWorkspaceExport } from '@/lib/export/import-workspace';
@@ -48,10 +49,13 @@ describe('defect 1: the post-sign-in destination stays on this site', () => {
 
 describe('defect 2: the login throttle counts the address a client cannot forge', () => {
   const original = process.env.TRUSTED_PROXY_HOPS;
-  afterEach(() => {
-    if (original === undefined) delete process.env.TRUSTED_PROXY_HOPS;
-    else process.env.TRUSTED_PROXY_HOPS = original;
-  });
+  /** Sets (undefined: clears) TRUSTED_PROXY_HOPS; lib/env.ts reads the environment once, so its cache is reset. */
+  const hops = (value: string | undefined) => {
+    if (value === undefined) delete process.env.TRUSTED_PROXY_HOPS;
+    else process.env.TRUSTED_PROXY_HOPS = value;
+    resetEnvCache();
+  };
+  afterEach(() => hops(original));
   const headers = (xff: string | null, peer: string | null) => {
     const h = new Headers();
     if (xff !== null) h.set('x-forwarded-for', xff);
@@ -60,31 +64,31 @@ describe('defect 2: the login throttle counts the address a client cannot forge'
   };
 
   it('ignores X-Forwarded-For with no trusted proxies and uses the socket address', () => {
-    delete process.env.TRUSTED_PROXY_HOPS;
+    hops(undefined);
     expect(clientIp(headers('203.0.113.7', '198.51.100.1'))).toBe('198.51.100.1');
     expect(clientIp(headers('203.0.113.7, 203.0.113.8', '198.51.100.1'))).toBe('198.51.100.1');
-    process.env.TRUSTED_PROXY_HOPS = '0';
+    hops('0');
     expect(clientIp(headers('1.2.3.4', '198.51.100.1'))).toBe('198.51.100.1');
   });
 
   it('twenty spoofed headers from one socket are one address', () => {
-    delete process.env.TRUSTED_PROXY_HOPS;
+    hops(undefined);
     const seen = new Set(Array.from({ length: 20 }, (_, i) => clientIp(headers(`203.0.113.${i}`, '198.51.100.1'))));
     expect([...seen]).toEqual(['198.51.100.1']);
   });
 
   it('takes the Nth address from the right behind N proxies', () => {
-    process.env.TRUSTED_PROXY_HOPS = '1';
+    hops('1');
     expect(clientIp(headers('6.6.6.6, 203.0.113.7', '10.0.0.2'))).toBe('203.0.113.7');
-    process.env.TRUSTED_PROXY_HOPS = '2';
+    hops('2');
     expect(clientIp(headers('6.6.6.6, 203.0.113.7, 10.0.0.1', '10.0.0.2'))).toBe('203.0.113.7');
     // Fewer entries than proxies: the header cannot be trusted, fall back to the socket.
-    process.env.TRUSTED_PROXY_HOPS = '3';
+    hops('3');
     expect(clientIp(headers('203.0.113.7', '10.0.0.2'))).toBe('10.0.0.2');
   });
 
   it('without a socket address says so instead of trusting the header', () => {
-    delete process.env.TRUSTED_PROXY_HOPS;
+    hops(undefined);
     expect(clientIp(headers('203.0.113.7', null))).toBe('unknown');
   });
 });
