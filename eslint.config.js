@@ -1,6 +1,8 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+const NEXT_LINK = { name: 'next/link', message: "Use '@/components/ui/link': it prefetches on intent, so pages settle as soon as they load." };
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -13,8 +15,17 @@ const config = [
   {
     files: ['app/**', 'components/**'],
     ignores: ['components/ui/link.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NEXT_LINK] }] },
+  },
+  {
+    // Components render; the app layer owns routes and server actions and hands actions down as props.
+    files: ['components/**'],
+    ignores: ['components/ui/link.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use '@/components/ui/link': it prefetches on intent, so pages settle as soon as they load." }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [NEXT_LINK], patterns: [{ group: ['@/app/*', '!@/app/*.css'], message: 'Components do not import from app/: take server actions as props.' }] },
+      ],
     },
   },
 ];

@@ -45,6 +45,9 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const invalid = (fieldErrors: FieldErrors, message = 'Some fields need attention.') =>
   new AppError('VALIDATION', message, { fieldErrors });
 
+/** A server action of a form with useActionState: the previous state and the form's data in, the next state out. */
+export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -4,6 +4,7 @@ import { roleCan } from '@/lib/auth/permissions';
 import { unreadCount } from '@/lib/notifications/queries';
 import { AppShell } from '@/components/shell/app-shell';
 import { PasswordGateShell } from '@/components/account/password-gate-shell';
+import { signOutAction, switchWorkspaceAction } from './actions';
 
 // The layout renders navigation only; every page and action checks the caller itself.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -13,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // the account page is in requirePageContext, which every page calls (client navigation does not
     // re-render this layout, and a redirect thrown here loops Next's router after the sign-in action);
     // requireContext refuses every action.
-    return <PasswordGateShell user={{ name: ctx.userName, email: ctx.userEmail }}>{children}</PasswordGateShell>;
+    return <PasswordGateShell user={{ name: ctx.userName, email: ctx.userEmail }} signOut={signOutAction}>{children}</PasswordGateShell>;
   }
   const [workspaces, unread] = await Promise.all([listMyWorkspaces(ctx), unreadCount(ctx)]);
   return (
@@ -23,6 +24,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       workspaces={workspaces}
       canManageMembers={roleCan(ctx.role, 'members:manage')}
       unreadNotifications={unread}
+      signOut={signOutAction}
+      switchWorkspace={switchWorkspaceAction}
     >
       {children}
     </AppShell>

@@ -1,7 +1,5 @@
-import { signOutAction } from '@/app/(app)/actions';
-
 /** The app frame while a user must replace a one-time password: no navigation, only the account page and sign-out. */
-export function PasswordGateShell({ user, children }: { user: { name: string; email: string }; children: React.ReactNode }) {
+export function PasswordGateShell({ user, signOut, children }: { user: { name: string; email: string }; signOut: () => Promise<void>; children: React.ReactNode }) {
   return (
     <div className="shell">
       <aside className="sidebar" aria-label="Account">
@@ -13,7 +11,7 @@ export function PasswordGateShell({ user, children }: { user: { name: string; em
             <div style={{ color: '#fff' }}>{user.name}</div>
             <div>{user.email}</div>
           </div>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button type="submit" className="btn-small">
               Sign out
             </button>

@@ -1,11 +1,11 @@
 'use client';
 
 import { useKeptFormAction } from '@/components/ui/use-kept-form-action';
-import { signInAction } from '@/app/(auth)/sign-in/actions';
+import type { FormAction } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
 
-export function SignInForm({ next }: { next: string }) {
-  const { state, formAction, onSubmit, pending } = useKeptFormAction(signInAction);
+export function SignInForm({ next, signIn }: { next: string; signIn: FormAction }) {
+  const { state, formAction, onSubmit, pending } = useKeptFormAction(signIn);
   return (
     <form action={formAction} onSubmit={onSubmit} className="form" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { SavedNotice } from '@/components/ui/saved-notice';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
-import { signOutAction } from '@/app/(app)/actions';
+import type { FormAction } from '@/lib/errors';
 import { SearchBox } from '@/components/search/search-box';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { CollapsibleNav } from './collapsible-nav';
@@ -17,6 +17,8 @@ export function AppShell({
   workspaces,
   canManageMembers,
   unreadNotifications,
+  signOut,
+  switchWorkspace,
   children,
 }: {
   user: { name: string; email: string; role: Role };
@@ -24,6 +26,9 @@ export function AppShell({
   workspaces: { id: string; name: string; role: Role }[];
   canManageMembers: boolean;
   unreadNotifications: number;
+  /** The layout's server actions (the app layer owns them; components only render their forms). */
+  signOut: () => Promise<void>;
+  switchWorkspace: FormAction;
   children: React.ReactNode;
 }) {
   return (
@@ -40,7 +45,7 @@ export function AppShell({
         <CollapsibleNav>
           <NavLinks canManageMembers={canManageMembers} />
           <div className="sidebar-foot">
-            <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+            <WorkspaceSwitcher current={workspace} workspaces={workspaces} switchWorkspace={switchWorkspace} />
             <div>
               <div className="sidebar-user">{user.name}</div>
               <div>
@@ -52,7 +57,7 @@ export function AppShell({
               <Link href="/settings/tokens" style={{ color: '#c9d3e0' }}>API tokens</Link>
               <Link href="/api-docs" style={{ color: '#c9d3e0' }}>API</Link>
             </div>
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button type="submit" className="btn-small">
                 Sign out
               </button>

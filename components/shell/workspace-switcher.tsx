@@ -2,17 +2,18 @@
 
 import { useActionState } from 'react';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { switchWorkspaceAction } from '@/app/(app)/actions';
-import type { FormState } from '@/lib/errors';
+import type { FormAction, FormState } from '@/lib/errors';
 
 export function WorkspaceSwitcher({
   current,
   workspaces,
+  switchWorkspace,
 }: {
   current: { id: string; name: string };
   workspaces: { id: string; name: string; role: Role }[];
+  switchWorkspace: FormAction;
 }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(switchWorkspaceAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(switchWorkspace, {});
   if (workspaces.length < 2) return <div title="Current workspace">{current.name}</div>;
   return (
     <form action={action} className="stack" style={{ gap: 4 }}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getContext } from '@/lib/auth/request';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <h1>Sign in</h1>
         <p className="muted">Record and chart where actors stand, and model where bargaining lands.</p>
-        <SignInForm next={next ?? '/'} />
+        <SignInForm next={next ?? '/'} signIn={signInAction} />
       </div>
     </main>
   );
