@@ -6,11 +6,11 @@
  * decision_id, actor, position, salience, capability, outcome; all on 0-100). Prints, for every
  * model, the ensemble and `forecast`, the mean and median absolute error, the share within 10
  * points, the bias and the coverage of the 80% interval, all out of sample (see
- * lib/scenario/backtest.ts), and writes the same as JSON (default .data/backtest/<name>.json).
+ * lib/decision-models/backtest.ts), and writes the same as JSON (default .data/backtest/<name>.json).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { backtest, parseBacktestCsv, BacktestDataError } from '../lib/scenario/backtest';
+import { backtest, parseBacktestCsv, BacktestDataError } from '../lib/decision-models/backtest';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run backtest -- <decisions.csv> [--json <report.json>]`);

@@ -7,8 +7,8 @@
  * the same file scored with the weighted mean alone. Target: under 10 s on this machine.
  */
 import os from 'node:os';
-import { createRng, weightedMean } from '../lib/scenario';
-import { backtest, parseBacktestCsv } from '../lib/scenario/backtest';
+import { createRng, weightedMean } from '../lib/decision-models';
+import { backtest, parseBacktestCsv } from '../lib/decision-models/backtest';
 
 function syntheticCsv(decisions: number, actors: number, seed: number): string {
   const rng = createRng(seed);

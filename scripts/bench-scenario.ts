@@ -1,5 +1,5 @@
 /**
- * Benchmark of lib/scenario: `npx tsx scripts/bench-scenario.ts` (or `npm run bench:scenario`).
+ * Benchmark of lib/decision-models: `npx tsx scripts/bench-scenario.ts` (or `npm run bench:scenario`).
  *
  * Measures, on this machine and in this process:
  *   (a) one 50-actor bargaining run forced to 100 rounds,
@@ -18,7 +18,7 @@ import {
   weightedMedian,
   type ModelActor,
   type UncertainActor,
-} from '../lib/scenario';
+} from '../lib/decision-models';
 
 function actors(n: number, seed: number): ModelActor[] {
   const rng = createRng(seed);

@@ -1,6 +1,6 @@
 'use client';
 
-import type { BargainOffer, RoundSnapshot } from '@/lib/scenario';
+import type { BargainOffer, RoundSnapshot } from '@/lib/decision-models';
 import { num } from './format';
 
 const KIND_LABELS: Record<BargainOffer['kind'], string> = {

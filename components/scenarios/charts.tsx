@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { RoundSnapshot, UncertaintyResult } from '@/lib/scenario';
+import type { RoundSnapshot, UncertaintyResult } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
 import { binLabel, num } from './format';
 

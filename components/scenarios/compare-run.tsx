@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ModelActor, UncertainActor } from '@/lib/scenario';
+import type { ModelActor, UncertainActor } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
 import { AnchorKey, DistributionOverlay, HistogramTable } from './charts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, RunControls, RunProgress } from './forecast-panel';

@@ -6,7 +6,7 @@ import type { TimelineEvent } from '@/lib/events/timeline';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { EventLines, EventToggle } from '@/components/charts/event-lines';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RoundSnapshot, UncertaintyResult } from '@/lib/scenario';
+import type { RoundSnapshot, UncertaintyResult } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
 import { LIKELIHOOD_BANDS } from '@/lib/scenarios/likelihood';
 import type { EstimatePoint } from './charts';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { ModelActor, UncertainActor } from '@/lib/scenario';
+import type { ModelActor, UncertainActor } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
 import { AnchorKey, DistributionChart, DistributionStats, HistogramTable, RoundsChart, RoundsTable } from './charts';
 import { num, signed, withAnchor } from './format';

@@ -1,5 +1,5 @@
 import { nearestAnchor, type Anchor } from '@/lib/issues/schema';
-import type { HistogramBin } from '@/lib/scenario';
+import type { HistogramBin } from '@/lib/decision-models';
 
 /** A model output with fixed decimals (tables of forecasts line up); positions as recorded use formatPosition (components/charts/format.ts). */
 export function num(value: number | null | undefined, digits = 1): string {

@@ -1,5 +1,5 @@
 // Messages between the page and model.worker.ts. Plain data only (structured clone).
-import type { BargainingResult, ModelActor, UncertainActor, UncertaintyResult } from '@/lib/scenario';
+import type { BargainingResult, ModelActor, UncertainActor, UncertaintyResult } from '@/lib/decision-models';
 
 /** One set of inputs to run: a scenario, or the baseline it departs from. */
 export interface RunSet {

@@ -2,7 +2,7 @@
 // it, and the page stays responsive. The uncertainty run goes in small chunks (lib/scenarios/
 // distribution.ts) with a yield to the event loop between them, so a Cancel message is read
 // within milliseconds; the page terminates the worker if it does not answer (last resort).
-import { runUncertainty, ScenarioCancelledError, simulateBargaining, weightedMean, weightedMedian } from '@/lib/scenario';
+import { runUncertainty, ScenarioCancelledError, simulateBargaining, weightedMean, weightedMedian } from '@/lib/decision-models';
 import { chunkPlan, chunkSeed, summariseOutcomes } from '@/lib/scenarios/distribution';
 import type { Deterministic, FromWorker, RunRequest, ToWorker } from './model-protocol';
 

@@ -1,5 +1,5 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
-import type { SensitivityBar } from '@/lib/scenario';
+import type { SensitivityBar } from '@/lib/decision-models';
 import { signed } from './format';
 import { OKABE_ITO } from '@/components/charts/palette';
 

@@ -1,7 +1,7 @@
 import Link from '@/components/ui/link';
 import type { Anchor } from '@/lib/issues/schema';
-import type { ForecastResult } from '@/lib/scenario';
-import type { ModelScore } from '@/lib/scenario/backtest';
+import type { ForecastResult } from '@/lib/decision-models';
+import type { ModelScore } from '@/lib/decision-models/backtest';
 import type { ErrorSummary } from '@/lib/scenarios/track-record';
 import { num, signed, withAnchor } from './format';
 
@@ -121,7 +121,7 @@ export function RecordTable({ label, rows, who }: { label: string; who: string; 
   );
 }
 
-/** A backtest report on shipped data: every row is out of sample (see lib/scenario/backtest.ts). */
+/** A backtest report on shipped data: every row is out of sample (see lib/decision-models/backtest.ts). */
 export function BacktestTable({ label, models }: { label: string; models: ModelScore[] }) {
   return (
     <table className="data" aria-label={label}>

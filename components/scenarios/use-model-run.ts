@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UncertaintyResult } from '@/lib/scenario';
+import type { UncertaintyResult } from '@/lib/decision-models';
 import type { Deterministic, FromWorker, RunSet, ToWorker } from './model-protocol';
 
 export type RunStatus = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';

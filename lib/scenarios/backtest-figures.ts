@@ -4,7 +4,7 @@
  * `npm run backtest -- data/backtest/eu-car-emissions-1994.csv --json data/backtest/eu-car-emissions-1994.results.json`.
  */
 import carEmissions from '../../data/backtest/eu-car-emissions-1994.results.json';
-import type { BacktestReport } from '../scenario/backtest';
+import type { BacktestReport } from '../decision-models/backtest';
 
 export interface ShippedBacktest {
   label: string;

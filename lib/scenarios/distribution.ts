@@ -2,11 +2,11 @@
  * The uncertainty run in the browser is split into chunks so that a Cancel message reaches the
  * worker between them (a Web Worker cannot read messages while a synchronous loop runs). Each
  * chunk is one `runUncertainty` call with its own seed; the outcomes of all chunks are merged
- * here and summarised exactly as lib/scenario summarises one run (mean, type-7 percentiles,
+ * here and summarised exactly as lib/decision-models summarises one run (mean, type-7 percentiles,
  * 20 bins of width 5 over 0-100 with 100 in the last bin). Chunk sizes and seeds depend only on
  * the inputs, the draw count and the seed, so the same run gives the same distribution.
  */
-import type { HistogramBin, UncertaintyResult } from '../scenario/types';
+import type { HistogramBin, UncertaintyResult } from '../decision-models/types';
 
 export const HISTOGRAM_BINS = 20;
 
@@ -49,7 +49,7 @@ export function histogram(sorted: readonly number[]): HistogramBin[] {
   return bins;
 }
 
-/** The summary of a set of outcomes, in lib/scenario's UncertaintyResult shape. */
+/** The summary of a set of outcomes, in lib/decision-models's UncertaintyResult shape. */
 export function summariseOutcomes(outcomes: readonly number[], seed: number): UncertaintyResult {
   if (outcomes.length === 0) throw new RangeError('summariseOutcomes: no outcomes');
   const sorted = [...outcomes].sort((a, b) => a - b);

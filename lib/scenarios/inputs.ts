@@ -13,7 +13,7 @@
  *   reading of weight ADDED_ACTOR_WEIGHT; with no capability anywhere the model uses
  *   DEFAULT_CAPABILITY, unjittered.
  */
-import type { ModelActor, Reading, UncertainActor } from '../scenario/types';
+import type { ModelActor, Reading, UncertainActor } from '../decision-models/types';
 import type { ActorOverride, BaselineActor, ComposedActor } from './types';
 import { ADDED_ACTOR_WEIGHT, DEFAULT_CAPABILITY } from './weights';
 

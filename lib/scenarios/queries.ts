@@ -6,7 +6,7 @@ import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { readAnchors } from '../issues/schema';
 import { listParamsSchema, toPage } from '../records/list-params';
-import { aggregateReadings } from '../scenario';
+import { aggregateReadings } from '../decision-models';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
 import { ORIGIN_RULE, originSharedWeights, sharedOrigins } from '../stance/origins';
@@ -63,7 +63,7 @@ function explain(readings: BaselineReading[], agg: { position: number; salience:
  * The baseline of an issue as of a day: for each live actor with live assessments on the issue
  * dated up to `asOf`, each source's latest reading (lib/stance/current-position.ts, the one
  * definition of where an actor stands), aggregated across sources with weights confidence × source
- * reliability (lib/scenario `aggregateReadings`). Assessments from
+ * reliability (lib/decision-models `aggregateReadings`). Assessments from
  * deleted sources do not count. A part of another actor in the baseline (a leader of a state in
  * it, found through the parentId chain) is left out by default: `defaultIncluded` false.
  */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
-import { FORECAST_MODELS, HEADLINE_MODEL_ID } from '../scenario';
+import { FORECAST_MODELS, HEADLINE_MODEL_ID } from '../decision-models';
 import { COUNTED_RESOLUTION } from './annulment';
 import { userNames } from './queries';
 import { analystPositionRecords, type ErrorSummary } from './track-record';

@@ -3,7 +3,7 @@
  * reached was from the outcome. Pure: no I/O.
  *
  * A model's forecast is frozen when the scenario is resolved with the position reached: every
- * model in lib/scenario's FORECAST_MODELS runs on the scenario's inputs as they stand at that
+ * model in lib/decision-models's FORECAST_MODELS runs on the scenario's inputs as they stand at that
  * moment, and its value, 80% interval and the outcome are stored (ScenarioModelScore). Scoring
  * then needs no re-run, and a later reading cannot rewrite what a model said.
  *
@@ -11,7 +11,7 @@
  * per scenario is the analyst's final estimate before resolution that gave a position (the same
  * rule as the Brier scores, lib/scenarios/brier.ts, for the same reasons).
  */
-import { FORECAST_MODELS, HEADLINE_MODEL_ID, forecast, type ModelActor } from '../scenario';
+import { FORECAST_MODELS, HEADLINE_MODEL_ID, forecast, type ModelActor } from '../decision-models';
 import { finalEstimates, type ScoredEstimate } from './brier';
 
 export interface ModelScoreRow {

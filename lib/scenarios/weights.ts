@@ -22,7 +22,7 @@ export const DEFAULT_CAPABILITY = 50;
 /**
  * Weight of the single synthetic reading of an actor the analyst added with all three values (not
  * in the baseline): as much as a HIGH-confidence reading from a completely reliable source, so the
- * uncertainty run jitters it by about +/-2.9 points (lib/scenario JITTER_SD / sqrt(3)).
+ * uncertainty run jitters it by about +/-2.9 points (lib/decision-models JITTER_SD / sqrt(3)).
  */
 export const ADDED_ACTOR_WEIGHT = 3;
 

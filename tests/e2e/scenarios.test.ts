@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildContext } from '@/lib/auth/context';
 import { db, disconnectDb } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
-import { simulateBargaining, weightedMean, weightedMedian } from '@/lib/scenario';
+import { simulateBargaining, weightedMean, weightedMedian } from '@/lib/decision-models';
 import { composeBaseline, composeScenario } from '@/lib/scenarios/inputs';
 import { scenarioBaseline } from '@/lib/scenarios/queries';
 import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browser';

@@ -11,7 +11,7 @@ import { analystBrierScores, getScenario, listScenarios } from '@/lib/scenarios/
 import { workspaceCalibration } from '@/lib/scenarios/team-forecasts';
 import { analystPositionTrackRecord, modelTrackRecord } from '@/lib/scenarios/track-record-queries';
 import { createMember, createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
-import { FORECAST_MODELS } from '@/lib/scenario';
+import { FORECAST_MODELS } from '@/lib/decision-models';
 
 let home: TestWorkspace;
 let other: TestWorkspace;

@@ -2,7 +2,7 @@
 // track record aggregates models and analysts per workspace; bad input and refusals change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { forecast, nashBargaining, weightedMean, weightedMedian, simulateBargaining } from '@/lib/scenario';
+import { forecast, nashBargaining, weightedMean, weightedMedian, simulateBargaining } from '@/lib/decision-models';
 import { addEstimate, createScenario, resolveScenario } from '@/lib/scenarios/commands';
 import { getScenario, scenarioModel } from '@/lib/scenarios/queries';
 import { analystPositionTrackRecord, modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';

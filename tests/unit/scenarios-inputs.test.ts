@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runUncertainty } from '@/lib/scenario';
+import { runUncertainty } from '@/lib/decision-models';
 import { chunkPlan, chunkSeed, chunkSize, summariseOutcomes } from '@/lib/scenarios/distribution';
 import { composeBaseline, composeScenario, modelProblem } from '@/lib/scenarios/inputs';
 import { actorErrorKey, scenarioCreateSchema } from '@/lib/scenarios/schema';

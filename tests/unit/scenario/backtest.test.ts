@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRng, weightedMean } from '@/lib/scenario';
-import { backtest, fitIntervalShare, parseBacktestCsv, BacktestDataError, type Decision } from '@/lib/scenario/backtest';
+import { createRng, weightedMean } from '@/lib/decision-models';
+import { backtest, fitIntervalShare, parseBacktestCsv, BacktestDataError, type Decision } from '@/lib/decision-models/backtest';
 
 const HEADER = 'decision_id,actor,position,salience,capability,outcome';
 

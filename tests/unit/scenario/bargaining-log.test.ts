@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { simulateBargaining } from '@/lib/scenario';
-import { bargainingForecast } from '@/lib/scenario/bargaining';
-import { parseBacktestCsv } from '@/lib/scenario/backtest';
+import { simulateBargaining } from '@/lib/decision-models';
+import { bargainingForecast } from '@/lib/decision-models/bargaining';
+import { parseBacktestCsv } from '@/lib/decision-models/backtest';
 
 // The EU car-emissions table (BDM 1994) as shipped for the backtest, on 0-100 (4 years = 0, 10 years = 100).
 const [emissions] = parseBacktestCsv(readFileSync('data/backtest/eu-car-emissions-1994.csv', 'utf8'));

@@ -7,7 +7,7 @@ import {
   weightedMean,
   type BargainingResult,
   type ModelActor,
-} from '@/lib/scenario';
+} from '@/lib/decision-models';
 
 /**
  * The published worked example: Bueno de Mesquita (1994), "Political forecasting: an expected

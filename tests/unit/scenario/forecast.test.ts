@@ -9,7 +9,7 @@ import {
   INTERVAL_RANGE_SHARE,
   HEADLINE_MODEL_ID,
   type ModelActor,
-} from '@/lib/scenario';
+} from '@/lib/decision-models';
 
 function randomActors(rng: () => number, n: number): ModelActor[] {
   return Array.from({ length: n }, (_, i) => ({

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { shuffle } from './shuffle';
-import { createRng, weightedMean, weightedMedian, type ModelActor } from '@/lib/scenario';
+import { createRng, weightedMean, weightedMedian, type ModelActor } from '@/lib/decision-models';
 
 /**
  * Input table of Bueno de Mesquita (1994, p. 78; "the date (years) of introduction of emission

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecast, nashBargaining, weightedMean, type ModelActor } from '@/lib/scenario';
+import { forecast, nashBargaining, weightedMean, type ModelActor } from '@/lib/decision-models';
 
 const actor = (id: string, position: number, salience = 50, capability = 50): ModelActor => ({ id, name: id, position, salience, capability });
 

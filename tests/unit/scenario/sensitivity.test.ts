@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sensitivity, weightedMean, type ModelActor } from '@/lib/scenario';
+import { sensitivity, weightedMean, type ModelActor } from '@/lib/decision-models';
 
 const actors: ModelActor[] = [
   { id: 'ru', name: 'Russia', position: 90, salience: 80, capability: 90 },

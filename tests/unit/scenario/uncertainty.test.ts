@@ -8,7 +8,7 @@ import {
   simulateBargaining,
   type Reading,
   type UncertainActor,
-} from '@/lib/scenario';
+} from '@/lib/decision-models';
 
 function reading(position: number, salience: number, capability: number | null, weight: number): Reading {
   return { position, salience, capability, weight };

@@ -9,7 +9,7 @@ import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, getScenario, isoDay, scenarioEstimates, scenarioModel } from '@/lib/scenarios/queries';
 import { modelTrackRecord, scenarioModelScores } from '@/lib/scenarios/track-record-queries';
 import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';
-import { forecast, sensitivity } from '@/lib/scenario';
+import { forecast, sensitivity } from '@/lib/decision-models';
 import { HeadlineForecast, ModelScoresTable } from '@/components/scenarios/track-record';
 import { Tornado } from '@/components/scenarios/tornado';
 import { num } from '@/components/scenarios/format';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
-import { INTERVAL_RANGE_SHARE } from '@/lib/scenario';
+import { INTERVAL_RANGE_SHARE } from '@/lib/decision-models';
 import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';
 import { analystPositionTrackRecord, modelTrackRecord } from '@/lib/scenarios/track-record-queries';
 import { BacktestTable, RecordTable } from '@/components/scenarios/track-record';

@@ -16,7 +16,7 @@ import { getScenario, listScenarios, scenarioModel } from '@/lib/scenarios/queri
 import { modelProblem } from '@/lib/scenarios/inputs';
 import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
 import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
-import { forecast } from '@/lib/scenario';
+import { forecast } from '@/lib/decision-models';
 import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
 import { seriesStyle } from '@/components/charts/palette';
 import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';

@@ -1,7 +1,7 @@
 /**
  * Public types of the scenario-modelling library.
  *
- * Everything in lib/scenario is pure TypeScript (no I/O, no DOM, no Node-only APIs) so that
+ * Everything in lib/decision-models is pure TypeScript (no I/O, no DOM, no Node-only APIs) so that
  * it runs unchanged on the server, in the browser and inside a Web Worker.
  */
 
