@@ -14,3 +14,10 @@ export function formatDay(value: Date | string): string {
 export function monthName(month1: number): string {
   return MONTHS[month1 - 1]!;
 }
+
+/** "1.5 MB", "12 KB", "300 bytes". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}

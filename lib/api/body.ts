@@ -1,14 +1,10 @@
 import { AppError, invalid } from '../errors';
+import { formatBytes } from '../format';
+import { parseJsonText } from '../json-text';
 import { assertStorableText } from '../validation';
 
 /** JSON bodies of record writes: a source text is up to 500,000 characters, so a few MB is ample. */
 export const JSON_BODY_MAX_BYTES = 4 * 1024 * 1024;
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${bytes} bytes`;
-}
 
 function tooLarge(maxBytes: number, size?: number): AppError {
   return new AppError(
@@ -53,33 +49,6 @@ export async function readLimitedBody(
     offset += chunk.byteLength;
   }
   return out;
-}
-
-/** "line 3, column 14" for a character offset, to point at a JSON syntax error. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** JSON.parse with a message that says where the text stops being JSON. */
-export function parseJsonText(text: string, what = 'The request body'): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, Number(position[1]))) : '';
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')
-      .replace(/, ".*" is not valid JSON$/s, '');
-    throw new AppError('VALIDATION', `${what} is not valid JSON${where}: ${reason}.`, { fieldErrors: { _body: [`Not valid JSON${where}`] } });
-  }
 }
 
 /** The JSON object sent as the body of a write. Malformed JSON and non-objects answer 422 saying what is wrong. */

@@ -5,7 +5,7 @@ import { assessmentCreateSchema } from '../assessments/schema';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { AppError, invalid, type FieldErrors } from '../errors';
-import { parseJsonText } from '../api/body';
+import { parseJsonText } from '../json-text';
 import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SOURCE_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
 import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';

@@ -1,5 +1,5 @@
 import { invalid } from '../errors';
-import { lineColumn } from '../api/body';
+import { lineColumn } from '../json-text';
 
 // JSON imports: an array of row objects, or { "assessments": [ … ] }. Each row is reported by the line
 // its object starts on, found by a light scan of the text (JSON.parse keeps no positions).

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { formatBytes } from '@/lib/api/body';
+import { formatBytes } from '@/lib/format';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
