@@ -7,11 +7,16 @@ export type { TimelineEvent } from './timeline';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The workspace's events, newest first, with the issues they concern and their source. */
-export async function listEvents(ctx: Ctx) {
+/**
+ * The workspace's events, newest first, with the issues they concern and their source; with `issueId`,
+ * only those on that issue's timeline (its own and the workspace-wide ones, as timelineEvents).
+ */
+export async function listEvents(ctx: Ctx, { issueId }: { issueId?: string } = {}) {
   authorize(ctx, 'workspace:read');
+  const where: Prisma.EventWhereInput = { workspaceId: ctx.workspaceId };
+  if (issueId) where.OR = [{ issueIds: { isEmpty: true } }, { issueIds: { has: issueId } }];
   const events = await db().event.findMany({
-    where: { workspaceId: ctx.workspaceId },
+    where,
     orderBy: [{ occurredOn: 'desc' }, { title: 'asc' }],
     include: { source: { select: { id: true, title: true } } },
   });

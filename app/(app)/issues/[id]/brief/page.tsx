@@ -285,7 +285,7 @@ async function Scenarios({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
 }
 
 async function Events({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
-  const events = (await listEvents(ctx)).filter((e) => e.issues.length === 0 || e.issues.some((i) => i.id === issueId));
+  const events = await listEvents(ctx, { issueId });
   return (
     <>
       <h2 id="brief-events">Events</h2>
