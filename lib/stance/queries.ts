@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
+import { cachedStatement } from './chart-cache';
 import { readDb } from '../db';
 import { notFound } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -328,13 +329,17 @@ export function seriesStatement(
          FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base)) AS sources`;
 }
 
+const seriesRowCost = (row: SeriesRow) => row.series.length + row.buckets.length + row.readings.length + row.sources.length;
+
 async function querySeries(
   ctx: Ctx,
   options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
 ) {
   const { filters } = options;
-  const [[row], styles] = await Promise.all([readDb(ctx).$queryRaw<SeriesRow[]>(seriesStatement(ctx, options)), actorStyleIndexes(ctx)]);
-  if (!row) throw new Error('stance series query returned no row');
+  const [row, styles] = await Promise.all([
+    cachedStatement<SeriesRow>(readDb(ctx), { workspaceId: ctx.workspaceId, issueIds: options.issueIds }, seriesStatement(ctx, options), seriesRowCost),
+    actorStyleIndexes(ctx),
+  ]);
 
   const units = new Map(row.units.map((u) => [u.issueId, u.unit]));
   const key = (issueId: string, actorId: string) => `${issueId}|${actorId}`;
@@ -364,7 +369,7 @@ async function querySeries(
   for (const { issueId, actorId, ...reading } of row.readings) series.get(key(issueId, actorId))?.readings.push(reading);
   // Sources of a bucket in the order of the source list (by outlet), not in uuid order.
   const sourceRank = new Map(row.sources.map((src, i) => [src.id, i]));
-  for (const s of series.values()) for (const b of s.buckets) b.sourceIds.sort((x, y) => (sourceRank.get(x) ?? 0) - (sourceRank.get(y) ?? 0));
+  for (const s of series.values()) for (const b of s.buckets) b.sourceIds = [...b.sourceIds].sort((x, y) => (sourceRank.get(x) ?? 0) - (sourceRank.get(y) ?? 0));
   for (const s of series.values()) {
     s.shown = s.readings.length;
     s.thinned = s.shown < s.total;

@@ -1,0 +1,86 @@
+import 'server-only';
+import { Prisma, type Db } from '@/lib/db';
+
+// The stance chart statement (lib/stance/queries.ts seriesStatement) reads every reading of an issue:
+// hundreds of milliseconds at ten years of data. Its result is reused until something it shows
+// changes, which the "StanceVersion" counters tell (migration 20261204900000_stance_versions): they
+// are bumped in the same transaction as every change to the workspace's assessments (per issue),
+// sources, actors, issues and analysts' names. The version is read before the statement runs, on the
+// same connection pool, so a change committed in between makes the stored version older than the
+// result: the next read recomputes (never the other way round, which could serve a stale chart). The
+// rows' transaction ids are part of the version, so a database restored under a running app (counters
+// rewritten, possibly to values seen before) does not match what was stored before the restore.
+
+const WORKSPACE_SCOPE = '00000000-0000-0000-0000-000000000000';
+/** Budget of the cache in rows kept (line points + readings + series + sources), about 60 full charts. */
+const MAX_COST = 150_000;
+
+interface Entry {
+  version: string;
+  value: unknown;
+  cost: number;
+}
+
+const globalForCache = globalThis as unknown as { stanceChartCache?: { entries: Map<string, Entry>; cost: number; computed: number } };
+function cache() {
+  globalForCache.stanceChartCache ??= { entries: new Map(), cost: 0, computed: 0 };
+  return globalForCache.stanceChartCache;
+}
+
+/** The version of what a chart over these issues (null: every issue of the workspace) shows. */
+export async function stanceVersion(conn: Db, workspaceId: string, issueIds: readonly string[] | null): Promise<string> {
+  const [row] = await conn.$queryRaw<{ v: string }[]>`
+    SELECT coalesce(sum("n"), 0)::text || '/' || coalesce(sum("xmin"::text::bigint), 0)::text AS v FROM "StanceVersion"
+    WHERE "workspaceId" = ${workspaceId}::uuid
+      ${issueIds ? Prisma.sql`AND "scope" = ANY(${[WORKSPACE_SCOPE, ...issueIds]}::uuid[])` : Prisma.empty}`;
+  return row?.v ?? '0';
+}
+
+/**
+ * The result of `statement` on `conn`, computed again only when the data of `scope` changed since it
+ * was last computed in this process. The key is the statement's text and parameters (which include
+ * the workspace), so two different questions never share an entry.
+ */
+export async function cachedStatement<T>(
+  conn: Db,
+  scope: { workspaceId: string; issueIds: readonly string[] | null },
+  statement: Prisma.Sql,
+  cost: (value: T) => number,
+): Promise<T> {
+  const { entries } = cache();
+  const key = `${statement.text}\u0000${JSON.stringify(statement.values)}`;
+  const version = await stanceVersion(conn, scope.workspaceId, scope.issueIds);
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const [value] = await conn.$queryRaw<T[]>(statement);
+  if (value === undefined) throw new Error('stance statement returned no row');
+  store(key, { version, value, cost: cost(value) });
+  return value;
+}
+
+function store(key: string, entry: Entry) {
+  const c = cache();
+  const old = c.entries.get(key);
+  if (old) {
+    c.entries.delete(key);
+    c.cost -= old.cost;
+  }
+  c.computed += 1;
+  if (entry.cost > MAX_COST) return;
+  c.entries.set(key, entry);
+  c.cost += entry.cost;
+  for (const [k, e] of c.entries) {
+    if (c.cost <= MAX_COST) break;
+    c.entries.delete(k);
+    c.cost -= e.cost;
+  }
+}
+
+/** For tests: how many times a statement was computed rather than reused, in this process. */
+export function stanceStatementsComputed(): number {
+  return cache().computed;
+}

@@ -1,0 +1,141 @@
+// The stance chart statement's result is reused until something it shows changes (lib/stance/chart-cache.ts).
+// Every kind of change a chart shows must make the next read recompute, and a change elsewhere must not.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { actorProfile, stanceSeries } from '@/lib/stance/queries';
+import { stanceStatementsComputed } from '@/lib/stance/chart-cache';
+import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
+
+let ws: TestWorkspace;
+let basics: Awaited<ReturnType<typeof createBasics>>;
+let otherIssueId: string;
+
+async function reading(issueId: string, position: number, date: string, confidence: 'LOW' | 'MODERATE' | 'HIGH' = 'HIGH') {
+  const row = await db().assessment.create({
+    data: {
+      workspaceId: ws.workspaceId, actorId: basics.actor.id, issueId, sourceId: basics.source.id, position, salience: 50, confidence,
+      credibility: 2, stanceDate: new Date(`${date}T00:00:00Z`), quote: `At ${position}`, recordedById: ws.analyst.userId,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** The chart, and whether reading it ran the statement (true) or reused the stored result (false). */
+async function chart(issueId = basics.issue.id, filters = {}) {
+  const before = stanceStatementsComputed();
+  const result = await stanceSeries(ws.viewer, issueId, filters);
+  return { result, computed: stanceStatementsComputed() > before };
+}
+const line = (r: Awaited<ReturnType<typeof chart>>['result']) => r.series[0]?.buckets.map((b) => b.value) ?? [];
+
+beforeAll(async () => {
+  ws = await createTestWorkspace('Chart cache');
+  basics = await createBasics(ws.workspaceId);
+  otherIssueId = (await db().issue.create({ data: { workspaceId: ws.workspaceId, title: 'Another issue', anchors: [{ value: 0, label: 'a' }, { value: 100, label: 'b' }] } })).id;
+  await reading(basics.issue.id, 40, '2020-11-02');
+  await reading(basics.issue.id, 60, '2020-11-03');
+});
+
+describe('reusing a computed stance chart', () => {
+  it('computes once and reuses the result while nothing changed', async () => {
+    const first = await chart();
+    const second = await chart();
+    expect(second.computed).toBe(false);
+    expect(second.result).toEqual(first.result);
+    expect(line(second.result)).toEqual([40, 60]);
+  });
+
+  it('keeps separate results for separate filters', async () => {
+    const monthly = await chart(basics.issue.id, { bucket: 'month' });
+    expect(monthly.computed).toBe(true);
+    expect(line(monthly.result)).toEqual([50]);
+    expect((await chart(basics.issue.id, { bucket: 'month' })).computed).toBe(false);
+    expect(line((await chart()).result)).toEqual([40, 60]);
+    // The weighted line is picked from the same statement's result: nothing to compute.
+    const weighted = await chart(basics.issue.id, { weighted: '1' });
+    expect(weighted.computed).toBe(false);
+    expect(weighted.result.filters.weighted).toBe('1');
+  });
+
+  it('recomputes after a new reading, an edit, a soft delete and a move to another issue', async () => {
+    const id = await reading(basics.issue.id, 80, '2020-11-04');
+    let now = await chart();
+    expect(now.computed).toBe(true);
+    expect(line(now.result)).toEqual([40, 60, 80]);
+
+    await db().assessment.update({ where: { id }, data: { position: 90 } });
+    expect(line((await chart()).result)).toEqual([40, 60, 90]);
+
+    await db().assessment.update({ where: { id }, data: { deletedAt: new Date() } });
+    expect(line((await chart()).result)).toEqual([40, 60]);
+
+    await db().assessment.update({ where: { id }, data: { deletedAt: null } });
+    expect(line((await chart()).result)).toEqual([40, 60, 90]);
+    expect(line((await chart(otherIssueId)).result)).toEqual([]);
+    await db().assessment.update({ where: { id }, data: { issueId: otherIssueId } });
+    now = await chart();
+    expect(now.computed).toBe(true);
+    expect(line(now.result)).toEqual([40, 60]);
+    expect(line((await chart(otherIssueId)).result)).toEqual([90]);
+    await db().assessment.delete({ where: { id } });
+    expect(line((await chart(otherIssueId)).result)).toEqual([]);
+  });
+
+  it('does not recompute for a reading on another issue', async () => {
+    await chart();
+    const id = await reading(otherIssueId, 10, '2020-11-05');
+    expect((await chart()).computed).toBe(false);
+    expect(line((await chart(otherIssueId)).result)).toEqual([10]);
+    await db().assessment.delete({ where: { id } });
+  });
+
+  it('recomputes when a source, an actor or an analyst shown on the chart changes', async () => {
+    await chart();
+    await db().source.update({ where: { id: basics.source.id }, data: { outlet: 'Institute for the Study of War' } });
+    let now = await chart();
+    expect(now.computed).toBe(true);
+    expect(now.result.sources[basics.source.id]?.outlet).toBe('Institute for the Study of War');
+
+    await db().actor.update({ where: { id: basics.actor.id }, data: { name: 'Russian Federation' } });
+    now = await chart();
+    expect(now.computed).toBe(true);
+    expect(now.result.series[0]?.actorName).toBe('Russian Federation');
+
+    await db().user.update({ where: { id: ws.analyst.userId }, data: { name: 'Renamed analyst' } });
+    now = await chart();
+    expect(now.computed).toBe(true);
+    expect(now.result.series[0]?.readings.map((r) => r.analyst)).toEqual(['Renamed analyst', 'Renamed analyst']);
+
+    await db().source.update({ where: { id: basics.source.id }, data: { deletedAt: new Date() } });
+    expect(line((await chart()).result)).toEqual([]);
+    await db().source.update({ where: { id: basics.source.id }, data: { deletedAt: null } });
+    expect(line((await chart()).result)).toEqual([40, 60]);
+  });
+
+  it('sees a change committed while a transaction that read the chart was open, once it commits', async () => {
+    await chart();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const writing = db().$transaction(async (tx) => {
+      await tx.assessment.updateMany({ where: { issueId: basics.issue.id, position: 60 }, data: { position: 65 } });
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(line((await chart()).result)).toEqual([40, 60]);
+    release();
+    await writing;
+    expect(line((await chart()).result)).toEqual([40, 65]);
+  });
+
+  it('serves the actor page from the same store, renewed the same way', async () => {
+    const first = await actorProfile(ws.viewer, basics.actor.id);
+    const before = stanceStatementsComputed();
+    await actorProfile(ws.viewer, basics.actor.id);
+    expect(stanceStatementsComputed()).toBe(before);
+    await reading(otherIssueId, 20, '2020-11-06');
+    const after = await actorProfile(ws.viewer, basics.actor.id);
+    expect(stanceStatementsComputed()).toBe(before + 1);
+    expect(after.issues.length).toBe(first.issues.length + 1);
+  });
+});
