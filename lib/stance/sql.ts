@@ -18,8 +18,8 @@ export function readingScope(
   scope: { issueIds?: readonly string[] | null; actorIds?: readonly string[] | null; filters?: StanceFilters; asOf?: string; since?: string },
 ): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`a."workspaceId" = ${ctx.workspaceId}::uuid`, Prisma.sql`a."deletedAt" IS NULL`];
-  if (scope.issueIds) where.push(Prisma.sql`a."issueId" = ANY(${[...scope.issueIds]}::uuid[])`);
-  if (scope.actorIds) where.push(Prisma.sql`a."actorId" = ANY(${[...scope.actorIds]}::uuid[])`);
+  if (scope.issueIds) where.push(oneOf(Prisma.sql`a."issueId"`, scope.issueIds));
+  if (scope.actorIds) where.push(oneOf(Prisma.sql`a."actorId"`, scope.actorIds));
   const f = scope.filters;
   if (f) {
     if (f.actors.length) where.push(Prisma.sql`a."actorId" = ANY(${f.actors}::uuid[])`);
@@ -40,6 +40,14 @@ export function readingScope(
     JOIN "Issue" i ON i."id" = a."issueId" AND i."workspaceId" = a."workspaceId" AND i."deletedAt" IS NULL
     JOIN "Source" s ON s."id" = a."sourceId" AND s."workspaceId" = a."workspaceId" AND s."deletedAt" IS NULL
     WHERE ${Prisma.join(where, ' AND ')}`;
+}
+
+/**
+ * `column = id` for one id: PostgreSQL (before 17) reads an index in order only under equality, so the
+ * readings table's first page, (stance date, id) order, stops after its rows instead of sorting them all.
+ */
+function oneOf(column: Prisma.Sql, ids: readonly string[]): Prisma.Sql {
+  return ids.length === 1 ? Prisma.sql`${column} = ${ids[0]}::uuid` : Prisma.sql`${column} = ANY(${[...ids]}::uuid[])`;
 }
 
 /** Weight ×10 of reading a (see STANCE_WEIGHTS), an integer 1..30. */
