@@ -204,3 +204,6 @@ export const version = strictNumber('Version', {
   message: 'The record version must be a whole number; reload the page',
   required: 'Missing record version; reload the page',
 });
+
+/** Whether a route or query parameter is a uuid at all (anything else is answered as not found). */
+export const isUuid = (id: string) => z.uuid().safeParse(id).success;

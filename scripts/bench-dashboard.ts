@@ -24,7 +24,12 @@ const { migrate } = await import('../lib/db/migrate');
 const { resetEnvCache } = await import('../lib/env');
 const { db, disconnectDb } = await import('../lib/db');
 const { buildContext } = await import('../lib/auth/context');
-const stance = await import('../lib/stance/queries');
+const stance = {
+  ...(await import('../lib/stance/series')),
+  ...(await import('../lib/stance/dashboard')),
+  ...(await import('../lib/stance/source-comparison')),
+  ...(await import('../lib/stance/actor-profile')),
+};
 const { thinSeries } = await import('../lib/stance/thinning');
 const { readingWeightTenths } = await import('../lib/stance/weights');
 

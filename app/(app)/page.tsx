@@ -6,7 +6,7 @@ import type { Ctx } from '@/lib/auth/context';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { currentPositionDefinition } from '@/lib/stance/current-position';
-import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/queries';
+import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/dashboard';
 import { shiftsWindowSchema, sinceFromWindow, type ShiftsWindow } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS } from '@/lib/stance/weights';
 import { ChartFrame } from '@/components/charts/chart-frame';

@@ -1,5 +1,5 @@
 import Link from '@/components/ui/link';
-import type { actorProfile } from '@/lib/stance/queries';
+import type { actorProfile } from '@/lib/stance/actor-profile';
 import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { aggregationLabel, describeFilters } from '@/lib/stance/schema';
 import { ChartFrame } from './chart-frame';

@@ -1,7 +1,7 @@
 import '@/app/charts.css';
 import Link from '@/components/ui/link';
 import type { CSSProperties, ReactNode } from 'react';
-import type { Anchor } from '@/lib/stance/queries';
+import type { Anchor } from '@/lib/stance/types';
 import { formatPosition } from './format';
 import { markerPath, type MarkerShape } from './palette';
 import { axisNumbers, ScaleKey } from './scale-key';

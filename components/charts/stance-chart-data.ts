@@ -1,6 +1,6 @@
 // Turns lib/stance results into the plain, serialisable props of <StanceChart>. Runs on the server,
 // so the client component gets ready-made data (numbers for the axes, labels for the tooltips).
-import type { Anchor, StanceBucket, StanceSeries, StanceSource } from '@/lib/stance/queries';
+import type { Anchor, StanceBucket, StanceSeries, StanceSource } from '@/lib/stance/types';
 import type { Band, BucketUnit } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
 import { dayMs, formatDay } from './format';

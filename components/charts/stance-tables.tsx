@@ -1,4 +1,5 @@
-import type { StanceSeries, StanceSource, stanceReadings } from '@/lib/stance/queries';
+import type { StanceSeries, StanceSource } from '@/lib/stance/types';
+import type { stanceReadings } from '@/lib/stance/readings';
 import type { BucketUnit } from '@/lib/stance/schema';
 import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
 import { formatBucket, formatDay, formatPosition } from './format';

@@ -1,3 +1,4 @@
+import { isoDay } from '@/lib/format';
 import { z } from 'zod';
 import { ActorKind, Confidence, Likelihood, OpinionStance, Reliability, ScenarioOutcome, SourceKind } from '../generated/prisma/enums';
 import { readAnchors } from '../issues/schema';
@@ -160,7 +161,6 @@ export type ScenarioDto = z.infer<typeof scenarioDto>;
 export type EstimateDto = z.infer<typeof estimateDto>;
 
 const iso = (d: Date) => d.toISOString();
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 type Meta = { version: number; createdAt: Date; updatedAt: Date; deletedAt: Date | null };

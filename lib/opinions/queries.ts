@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { isUuid } from '@/lib/validation';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { notFound } from '../errors';
 import type { OpinionStance } from '../generated/prisma/enums';
 import { undisputedSql } from './sql';
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 export interface OpinionDistribution {
   total: number;

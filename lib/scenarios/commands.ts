@@ -9,7 +9,8 @@ import { deleteRecord, recordRefSchema, restoreRecord } from '../records/soft-de
 import { parseInput } from '../validation';
 import { composeScenario, modelProblem } from './inputs';
 import { OUTCOME_LABELS } from './likelihood';
-import { getScenario, isoDay, scenarioBaseline, scenarioModel } from './queries';
+import { getScenario, scenarioBaseline, scenarioModel } from './queries';
+import { isoDay } from '../format';
 import {
   actorErrorKey,
   estimateCreateSchema,

@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/validation';
+import { isoDay } from '@/lib/format';
 import 'server-only';
 import { z } from 'zod';
 import { authorize, type Ctx } from '../auth/context';
@@ -17,8 +19,6 @@ import { composeBaseline, composeScenario } from './inputs';
 import type { ActorOverride, Baseline, BaselineActor, BaselineReading } from './types';
 import { DEFAULT_CAPABILITY, readingWeight } from './weights';
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id): id is string => Boolean(id)))];

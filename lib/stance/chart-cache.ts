@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma, type Db } from '@/lib/db';
 
-// The stance chart statement (lib/stance/queries.ts seriesStatement) reads every reading of an issue:
+// The stance chart statement (lib/stance/series.ts seriesStatement) reads every reading of an issue:
 // hundreds of milliseconds at ten years of data. Its result is reused until something it shows
 // changes, which the "StanceVersion" counters tell (migration 20261204900000_stance_versions): they
 // are bumped in the same transaction as every change to the workspace's assessments (per issue),

@@ -1,3 +1,4 @@
+import { isoDay } from '@/lib/format';
 import 'server-only';
 import { authorize, type Ctx } from '../auth/context';
 import { readDb } from '../db';
@@ -58,7 +59,6 @@ export interface CurrentPosition {
   oldest: string;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Where each actor stands now on each issue (optionally one issue or one actor), from the maintained

@@ -2,7 +2,11 @@ import 'server-only';
 import type { Ctx } from '../auth/context';
 import { invalid } from '../errors';
 import { csvFileName, toCsv } from './csv';
-import { actorProfile, issueSpread, largestShifts, latestAssessments, sourceComparison, stanceIssue, stanceReadings, stanceSeries } from './queries';
+import { actorProfile } from './actor-profile';
+import { issueSpread, largestShifts, latestAssessments } from './dashboard';
+import { sourceComparison } from './source-comparison';
+import { stanceIssue, stanceSeries } from './series';
+import { stanceReadings } from './readings';
 import { aggregationLabel, sourceComparisonSchema, type StanceFilters } from './schema';
 import { parseInput } from '../validation';
 

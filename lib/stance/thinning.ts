@@ -3,7 +3,7 @@
 // A line drawn through what is kept looks like the line through everything, and the series' own
 // first, last, minimum and maximum always survive (each is the first/last/min/max of its slice).
 //
-// The dashboard does this in PostgreSQL (lib/stance/queries.ts, CTEs `sliced` … `kept`); this is the same rule
+// The dashboard does this in PostgreSQL (lib/stance/series.ts, CTEs `sliced` … `kept`); this is the same rule
 // in TypeScript, used by the tests to check the SQL, and usable for data that is already in memory.
 
 export interface ThinnableReading {

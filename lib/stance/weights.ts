@@ -1,4 +1,4 @@
-// Pure constants shared by the SQL (lib/stance/queries.ts), the CSV export and the UI, so that the
+// Pure constants shared by the SQL (lib/stance/series.ts and its neighbours), the CSV export and the UI, so that the
 // numbers the dashboard uses are the numbers it shows. No imports: safe in client components.
 
 export type ConfidenceLevel = 'LOW' | 'MODERATE' | 'HIGH';

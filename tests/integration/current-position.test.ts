@@ -6,7 +6,9 @@ import { db } from '@/lib/db';
 import { seedDemo } from '@/lib/demo/seed';
 import { scenarioBaseline } from '@/lib/scenarios/queries';
 import { currentPositions } from '@/lib/stance/current-position';
-import { actorProfile, issueSpread, stanceSeries } from '@/lib/stance/queries';
+import { actorProfile } from '@/lib/stance/actor-profile';
+import { issueSpread } from '@/lib/stance/dashboard';
+import { stanceSeries } from '@/lib/stance/series';
 import { seriesStyle } from '@/components/charts/palette';
 
 let ctx: Ctx;

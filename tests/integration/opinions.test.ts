@@ -9,7 +9,7 @@ import { createOpinion, deleteOpinion, updateOpinion } from '@/lib/opinions/comm
 import { disputedAssessmentIds, getOpinion, listOpinions, opinionCounts, opinionDistribution } from '@/lib/opinions/queries';
 import { listOpinionsByCursor } from '@/lib/opinions/api';
 import { stanceFiltersSchema } from '@/lib/stance/schema';
-import { stanceReadings } from '@/lib/stance/queries';
+import { stanceReadings } from '@/lib/stance/readings';
 import { databaseFingerprint } from './helpers/auth-fixtures';
 import { createBasics, createMember, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 

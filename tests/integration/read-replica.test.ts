@@ -12,7 +12,8 @@ import { migrate } from '@/lib/db/migrate';
 import { READ_YOUR_WRITES_MS } from '@/lib/db/read-your-writes';
 import { resetEnvCache } from '@/lib/env';
 import { currentPositions } from '@/lib/stance/current-position';
-import { latestAssessments, stanceSeries } from '@/lib/stance/queries';
+import { latestAssessments } from '@/lib/stance/dashboard';
+import { stanceSeries } from '@/lib/stance/series';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 import { clusterDirectory, freePort, PG_BIN, pgTool } from '../setup/pg-tools';
 

@@ -13,7 +13,8 @@ import { createSource, updateSource } from '@/lib/sources/commands';
 import { getSource, originOptions, sourcesSharingOrigin } from '@/lib/sources/queries';
 import { currentPositions } from '@/lib/stance/current-position';
 import { issueReadingsCsv, sourceComparisonCsv } from '@/lib/stance/export';
-import { sourceComparison, stanceSeries } from '@/lib/stance/queries';
+import { sourceComparison } from '@/lib/stance/source-comparison';
+import { stanceSeries } from '@/lib/stance/series';
 import { createBasics, createMember, createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
 
 type Basics = Awaited<ReturnType<typeof createBasics>>;

@@ -5,17 +5,12 @@ import { buildContext, type Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { issueReadingsCsv, issueSeriesCsv, sourceComparisonCsv } from '@/lib/stance/export';
-import {
-  actorProfile,
-  issueSpread,
-  largestShifts,
-  latestAssessments,
-  sourceComparison,
-  stanceIssue,
-  stanceReadings,
-  stanceSeries,
-  type StanceSeriesResult,
-} from '@/lib/stance/queries';
+import { actorProfile } from '@/lib/stance/actor-profile';
+import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/dashboard';
+import { sourceComparison } from '@/lib/stance/source-comparison';
+import { stanceIssue, stanceSeries } from '@/lib/stance/series';
+import { stanceReadings } from '@/lib/stance/readings';
+import { type StanceSeriesResult } from '@/lib/stance/types';
 import { parseStanceFilters } from '@/lib/stance/schema';
 
 type Conf = 'LOW' | 'MODERATE' | 'HIGH';

@@ -2,7 +2,8 @@
 // Every kind of change a chart shows must make the next read recompute, and a change elsewhere must not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { actorProfile, stanceSeries } from '@/lib/stance/queries';
+import { actorProfile } from '@/lib/stance/actor-profile';
+import { stanceSeries } from '@/lib/stance/series';
 import { stanceStatementsComputed } from '@/lib/stance/chart-cache';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 

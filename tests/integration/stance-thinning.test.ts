@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContext, type Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
-import { actorProfile, parseReadingsCursor, stanceReadings, stanceSeries } from '@/lib/stance/queries';
+import { actorProfile } from '@/lib/stance/actor-profile';
+import { parseReadingsCursor, stanceReadings } from '@/lib/stance/readings';
+import { stanceSeries } from '@/lib/stance/series';
 import { thinSeries } from '@/lib/stance/thinning';
 
 let ctx: Ctx;

@@ -11,7 +11,7 @@ import { findOrNull } from '@/lib/records/find-or-null';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ActorStance } from '@/components/charts/actor-stance';
 import { TableSkeleton } from '@/components/charts/skeletons';
-import { actorProfile } from '@/lib/stance/queries';
+import { actorProfile } from '@/lib/stance/actor-profile';
 import { timelineEvents } from '@/lib/events/queries';
 import { deleteActorAction, restoreActorAction } from '../actions';
 import { formatDay } from '@/lib/format';

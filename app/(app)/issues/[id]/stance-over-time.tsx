@@ -1,7 +1,9 @@
 import Link from '@/components/ui/link';
 import type { Ctx } from '@/lib/auth/context';
 import { currentPositionDefinition, currentPositions } from '@/lib/stance/current-position';
-import { formatReadingsCursor, stanceReadings, stanceSeries, type Anchor, type ReadingsCursor } from '@/lib/stance/queries';
+import { formatReadingsCursor, stanceReadings, type ReadingsCursor } from '@/lib/stance/readings';
+import { stanceSeries } from '@/lib/stance/series';
+import { type Anchor } from '@/lib/stance/types';
 import { aggregationLabel, stanceFiltersQuery, type StanceFilters } from '@/lib/stance/schema';
 import { MAX_READINGS_PER_CHART } from '@/lib/stance/weights';
 import { timelineEvents } from '@/lib/events/queries';

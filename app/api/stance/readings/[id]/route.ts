@@ -1,6 +1,6 @@
 import { requireContext } from '@/lib/auth/request';
 import { errorResponse } from '@/lib/errors';
-import { readingDetail } from '@/lib/stance/queries';
+import { readingDetail } from '@/lib/stance/readings';
 
 // GET /api/stance/readings/:id: the quote and rationale of one reading, for the chart's tooltip.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,346 @@
+import 'server-only';
+import { isUuid } from '../validation';
+import { isoDay } from '../format';
+import type { StanceIssue, StanceReading, StanceSeries, StanceSeriesResult, StanceSource, Anchor } from './types';
+import { authorize, type Ctx } from '../auth/context';
+import { cachedStatement } from './chart-cache';
+import { readDb } from '../db';
+import { notFound } from '../errors';
+import { Prisma } from '../generated/prisma/client';
+import { readAnchors } from '../issues/schema';
+import { withFilterDefaults, type BucketChoice, type BucketUnit, type StanceFilters, type StanceFiltersInput } from './schema';
+import { readingScope, weightTenthsSql } from './sql';
+import { MAX_BUCKETS_PER_SERIES, MAX_LINE_POINTS_PER_CHART, MAX_READINGS_PER_CHART, MIN_BUCKETS_PER_SERIES, type ReliabilityGrade, type SourceKindCode } from './weights';
+
+// Stance over time: the one chart statement behind the issue page, the actor page and the brief, and
+// the issue a stance page is about. Every stance read takes the caller's Ctx, checks 'workspace:read',
+// scopes by ctx.workspaceId and leaves out soft-deleted assessments, actors, sources and issues.
+// Aggregation and thinning happen in PostgreSQL: a chart gets at most MAX_LINE_POINTS_PER_CHART line
+// points and MAX_READINGS_PER_CHART readings in total (lib/stance/weights.ts), whatever the size of the data.
+
+/** lcm(1..12): weights shared by up to 12 sources of one origin stay whole numbers. */
+const ORIGIN_SCALE = 27720;
+
+/** The issue's anchors, ascending (lib/issues' reading); a scale with unreadable anchors falls back to its two ends. */
+export function parseAnchors(raw: unknown): Anchor[] {
+  const anchors = readAnchors(raw);
+  return anchors.length ? anchors : [{ value: 0, label: '0' }, { value: 100, label: '100' }];
+}
+
+const BUCKET_RANK: Record<BucketChoice, number> = { auto: 0, day: 0, week: 1, month: 2 };
+
+export function bucketEnd(start: string, unit: BucketUnit): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (unit === 'day') d.setUTCDate(d.getUTCDate() + 1);
+  else if (unit === 'week') d.setUTCDate(d.getUTCDate() + 7);
+  else if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  else d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function pickValue(b: { mean: number; median: number; wmean: number; wmedian: number | null }, f: StanceFilters): number {
+  if (f.agg === 'median') return f.weighted ? (b.wmedian ?? b.median) : b.median;
+  return f.weighted ? b.wmean : b.mean;
+}
+
+/**
+ * Each actor's place in the chart palette (components/charts/palette.ts), the same on every page and
+ * under every filter: its rank in the order the workspace's actors were created (deleted ones
+ * included), so an actor keeps its colour and marker when others are added, filtered out or deleted.
+ */
+export async function actorStyleIndexes(ctx: Ctx): Promise<Map<string, number>> {
+  authorize(ctx, 'workspace:read');
+  const rows = await readDb(ctx).$queryRaw<{ id: string; i: number }[]>`
+    SELECT "id", (row_number() OVER (ORDER BY "createdAt", "id") - 1)::int AS i FROM "Actor" WHERE "workspaceId" = ${ctx.workspaceId}::uuid`;
+  return new Map(rows.map((r) => [r.id, r.i]));
+}
+
+/** A chart's bucket names a few of its sources (the tooltip); the CSV of the lines names them all. */
+const MAX_SOURCES_PER_BUCKET = 5;
+
+interface SeriesRow {
+  issues_found: number;
+  units: { issueId: string; unit: BucketUnit }[];
+  series: { issueId: string; actorId: string; actorName: string; total: number }[];
+  buckets: {
+    issueId: string; actorId: string; start: string; n: number; mean: number; median: number; wmean: number; wmedian: number | null;
+    sdSample: number | null; sdPopulation: number; min: number; max: number; sourceIds: string[]; sourceCount: number;
+  }[];
+  readings: (StanceReading & { issueId: string; actorId: string })[];
+  sources: StanceSource[];
+}
+
+/**
+ * The one SQL statement behind every stance chart. Per (issue, actor): bucketed aggregates (mean,
+ * median, weighted mean and median, SDs, min, max, n, sources) and the readings thinned M4-style
+ * (lib/stance/thinning.ts describes the rule; the CTEs `sliced` … `kept` implement it).
+ */
+export function seriesStatement(
+  ctx: Ctx,
+  {
+    issueIds,
+    actorIds,
+    filters,
+    maxPoints,
+    withAllStatistics = false,
+  }: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
+): Prisma.Sql {
+  const maxBuckets = MAX_BUCKETS_PER_SERIES;
+  const rank = BUCKET_RANK[filters.bucket];
+  const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
+  const shareOrigins = filters.origins !== 'all';
+  const issuesFound = issueIds
+    ? Prisma.sql`(SELECT count(*)::int FROM "Issue" WHERE "id" = ANY(${issueIds}::uuid[]) AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL)`
+    : Prisma.sql`0`;
+  return Prisma.sql`
+    WITH base AS (
+      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS t,
+             ${shareOrigins ? Prisma.sql`"source_origin_key"(s."origin")` : Prisma.sql`NULL::text`} AS g
+      ${readingScope(ctx, { issueIds, actorIds, filters })}
+    ),
+    span AS (
+      SELECT "issueId", min("stanceDate") AS lo, max("stanceDate") AS hi FROM base GROUP BY "issueId"
+    ),
+    totals AS (
+      SELECT "issueId", "actorId", count(*)::int AS total FROM base GROUP BY "issueId", "actorId"
+    ),
+    budget AS (
+      -- The chart's budgets are shared by all its lines: each line gets an equal part of the line
+      -- points and of the reading points (at least 4: a slice's first, last, lowest and highest).
+      SELECT least(${maxBuckets}::int, greatest(${MIN_BUCKETS_PER_SERIES}::int, ${MAX_LINE_POINTS_PER_CHART}::int / greatest(count(*), 1)::int)) AS buckets,
+             greatest(4, ${maxPoints}::int / greatest(count(*), 1)::int / 4 * 4) AS points
+      FROM totals
+    ),
+    unit AS (
+      -- The requested unit, or the next coarser one while a line would have too many buckets.
+      SELECT "issueId",
+        CASE
+          WHEN ${rank}::int <= 0 AND (hi - lo + 1) <= bg.buckets THEN 'day'
+          WHEN ${rank}::int <= 1 AND ((date_trunc('week', hi::timestamp)::date - date_trunc('week', lo::timestamp)::date) / 7 + 1) <= bg.buckets THEN 'week'
+          WHEN ${rank}::int <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= bg.buckets THEN 'month'
+          ELSE 'year'
+        END AS unit
+      FROM span CROSS JOIN budget bg
+    ),
+    dated AS (
+      SELECT b.*, date_trunc(u.unit, b."stanceDate"::timestamp)::date AS bucket
+      FROM base b JOIN unit u ON u."issueId" = b."issueId"
+    ),
+    ${
+      shareOrigins
+        ? Prisma.sql`
+    shared AS (
+      -- Sources sharing an origin share one weight within the bucket (lib/stance/origins.ts): the
+      -- number of distinct sources per origin. Weights are scaled by ORIGIN_SCALE (divisible by
+      -- every group size up to 12) so that shares stay exact for the weighted median's tie rule.
+      SELECT "issueId", "actorId", bucket, g, count(DISTINCT "sourceId") AS n FROM dated WHERE g IS NOT NULL GROUP BY 1, 2, 3, 4
+    ),
+    bucketed AS (
+      SELECT d."id", d."issueId", d."actorId", d."sourceId", d."position", d."stanceDate", d.bucket,
+             (d.t * ${ORIGIN_SCALE}::int)::numeric / coalesce(sh.n, 1) AS w
+      FROM dated d LEFT JOIN shared sh ON d.g IS NOT NULL AND sh."issueId" = d."issueId" AND sh."actorId" = d."actorId" AND sh.bucket = d.bucket AND sh.g = d.g
+    ),`
+        : Prisma.sql`
+    bucketed AS (SELECT d."id", d."issueId", d."actorId", d."sourceId", d."position", d."stanceDate", d.bucket, d.t AS w FROM dated d),`
+    }
+    cumulated AS (
+      -- Running weight in position order, for the weighted median (an extra sort: only when it is shown).
+      SELECT bk.*, ${
+        withWeightedMedian
+          ? Prisma.sql`sum(w) OVER (PARTITION BY "issueId", "actorId", bucket ORDER BY "position", "id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumw,
+                       sum(w) OVER (PARTITION BY "issueId", "actorId", bucket) AS totw`
+          : Prisma.sql`NULL::numeric AS cumw, NULL::numeric AS totw`
+      }
+      FROM bucketed bk
+    ),
+    agg AS (
+      SELECT "issueId", "actorId", bucket,
+        count(*)::int AS n,
+        avg("position") AS mean,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY "position") AS median,
+        sum(w::float8 * "position") / sum(w)::float8 AS wmean,
+        -- Weighted median: the position where the running weight reaches half the total; when it
+        -- lands exactly on half, the midpoint of that position and the next (so equal weights give
+        -- the ordinary median).
+        (min("position") FILTER (WHERE 2 * cumw >= totw) + min("position") FILTER (WHERE 2 * cumw > totw)) / 2 AS wmedian,
+        stddev_samp("position") AS sd_samp,
+        stddev_pop("position") AS sd_pop,
+        min("position") AS lo,
+        max("position") AS hi,
+        ${withAllStatistics ? Prisma.sql`array_agg(DISTINCT "sourceId")` : Prisma.sql`(array_agg(DISTINCT "sourceId"))[1:${MAX_SOURCES_PER_BUCKET}::int]`} AS sources,
+        count(DISTINCT "sourceId")::int AS nsources
+      FROM cumulated
+      GROUP BY "issueId", "actorId", bucket
+    ),
+    sliced AS (
+      -- Time slices share the issue's date range, so every actor is cut at the same dates (M4's pixel
+      -- columns). Series at or under the limit are not thinned: they form one slice, all kept.
+      SELECT b."id", b."issueId", b."actorId", b."position", b."stanceDate",
+        CASE WHEN t.total <= bg.points THEN -1
+             ELSE floor((b."stanceDate" - sp.lo)::float8 * (bg.points / 4) / (sp.hi - sp.lo + 1))::int END AS slice
+      FROM base b
+      CROSS JOIN budget bg
+      JOIN span sp ON sp."issueId" = b."issueId"
+      JOIN totals t ON t."issueId" = b."issueId" AND t."actorId" = b."actorId"
+    ),
+    ordered AS (
+      -- One sort, in date order within each slice; the slice's lowest and highest position come from
+      -- frame-less windows over the same partition (no second sort).
+      SELECT "id", "issueId", "actorId", "position", slice,
+        row_number() OVER (PARTITION BY "issueId", "actorId", slice ORDER BY "stanceDate", "id") AS rn,
+        count(*) OVER sl AS cnt, min("position") OVER sl AS pmin, max("position") OVER sl AS pmax
+      FROM sliced
+      WINDOW sl AS (PARTITION BY "issueId", "actorId", slice)
+    ),
+    marked AS (
+      -- M4: keep the first, the last, the (earliest) lowest and the (earliest) highest reading of each slice.
+      SELECT "id", slice, rn, cnt,
+        min(rn) FILTER (WHERE "position" = pmin) OVER sl AS rn_min,
+        min(rn) FILTER (WHERE "position" = pmax) OVER sl AS rn_max
+      FROM ordered
+      WINDOW sl AS (PARTITION BY "issueId", "actorId", slice)
+    ),
+    kept AS (
+      SELECT "id" FROM marked WHERE slice = -1 OR rn = 1 OR rn = cnt OR rn = rn_min OR rn = rn_max
+    )
+    SELECT
+      ${issuesFound} AS issues_found,
+      (SELECT coalesce(json_agg(json_build_object('issueId', "issueId", 'unit', unit)), '[]'::json) FROM unit) AS units,
+      (SELECT coalesce(json_agg(json_build_object('issueId', t."issueId", 'actorId', t."actorId", 'actorName', ac."name", 'total', t.total)
+                                ORDER BY ac."name", t."actorId", t."issueId"), '[]'::json)
+         FROM totals t JOIN "Actor" ac ON ac."id" = t."actorId") AS series,
+      (SELECT coalesce(json_agg(json_build_object(
+                'issueId', "issueId", 'actorId', "actorId", 'start', bucket, 'n', n, 'mean', mean, 'median', median,
+                'wmean', wmean, 'wmedian', wmedian, 'sdSample', sd_samp, 'sdPopulation', sd_pop, 'min', lo, 'max', hi,
+                'sourceIds', sources, 'sourceCount', nsources) ORDER BY "issueId", "actorId", bucket), '[]'::json)
+         FROM agg) AS buckets,
+      (SELECT coalesce(json_agg(json_build_object(
+                'issueId', a."issueId", 'actorId', a."actorId", 'id', a."id", 'date', a."stanceDate", 'position', a."position",
+                'sourceId', a."sourceId", 'analyst', u."name", 'confidence', a."confidence"::text,
+                'reliability', s."reliability"::text, 'credibility', a."credibility")
+                ORDER BY a."issueId", a."actorId", a."stanceDate", a."id"), '[]'::json)
+         FROM kept k
+         JOIN "Assessment" a ON a."id" = k."id"
+         JOIN "Source" s ON s."id" = a."sourceId"
+         LEFT JOIN "User" u ON u."id" = a."recordedById") AS readings,
+      (SELECT coalesce(json_agg(json_build_object('id', s."id", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
+                'reliability', s."reliability"::text, 'publishedAt', s."publishedAt") ORDER BY s."outlet", s."title"), '[]'::json)
+         FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base)) AS sources`;
+}
+
+const seriesRowCost = (row: SeriesRow) => row.series.length + row.buckets.length + row.readings.length + row.sources.length;
+
+export async function querySeries(
+  ctx: Ctx,
+  options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
+) {
+  const { filters } = options;
+  const [row, styles] = await Promise.all([
+    cachedStatement<SeriesRow>(readDb(ctx), { workspaceId: ctx.workspaceId, issueIds: options.issueIds }, seriesStatement(ctx, options), seriesRowCost),
+    actorStyleIndexes(ctx),
+  ]);
+
+  const units = new Map(row.units.map((u) => [u.issueId, u.unit]));
+  const key = (issueId: string, actorId: string) => `${issueId}|${actorId}`;
+  const series = new Map<string, StanceSeries>();
+  for (const s of row.series) {
+    series.set(key(s.issueId, s.actorId), { ...s, styleIndex: styles.get(s.actorId) ?? 0, shown: 0, thinned: false, buckets: [], readings: [] });
+  }
+  for (const b of row.buckets) {
+    const unit = units.get(b.issueId) ?? 'day';
+    series.get(key(b.issueId, b.actorId))?.buckets.push({
+      start: b.start,
+      end: bucketEnd(b.start, unit),
+      n: b.n,
+      value: pickValue(b, filters),
+      mean: b.mean,
+      median: b.median,
+      weightedMean: b.wmean,
+      weightedMedian: b.wmedian,
+      sdSample: b.sdSample,
+      sdPopulation: b.sdPopulation,
+      min: b.min,
+      max: b.max,
+      sourceIds: b.sourceIds,
+      sourceCount: b.sourceCount,
+    });
+  }
+  for (const { issueId, actorId, ...reading } of row.readings) series.get(key(issueId, actorId))?.readings.push(reading);
+  // Sources of a bucket in the order of the source list (by outlet), not in uuid order.
+  const sourceRank = new Map(row.sources.map((src, i) => [src.id, i]));
+  for (const s of series.values()) for (const b of s.buckets) b.sourceIds = [...b.sourceIds].sort((x, y) => (sourceRank.get(x) ?? 0) - (sourceRank.get(y) ?? 0));
+  for (const s of series.values()) {
+    s.shown = s.readings.length;
+    s.thinned = s.shown < s.total;
+  }
+  return {
+    issuesFound: row.issues_found,
+    units,
+    series: [...series.values()],
+    sources: Object.fromEntries(row.sources.map((s) => [s.id, { ...s, publishedAt: isoDay(s.publishedAt) }])),
+  };
+}
+
+/**
+ * Stance over time on one issue: one series per actor, bucketed by stance date, with the readings
+ * thinned to at most `maxPoints` in total (shared by the series). One SQL statement.
+ */
+export async function stanceSeries(
+  ctx: Ctx,
+  issueId: string,
+  filtersInput: StanceFiltersInput = {},
+  { maxPoints = MAX_READINGS_PER_CHART, allStatistics = false }: { maxPoints?: number; allStatistics?: boolean } = {},
+): Promise<StanceSeriesResult> {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const filters = withFilterDefaults(filtersInput);
+  const result = await querySeries(ctx, {
+    issueIds: [issueId],
+    actorIds: null,
+    filters,
+    maxPoints: Math.max(4, Math.min(maxPoints, MAX_READINGS_PER_CHART)),
+    withAllStatistics: allStatistics,
+  });
+  if (result.issuesFound === 0) throw notFound('Issue');
+  return {
+    filters,
+    bucketRequested: filters.bucket,
+    bucketUnit: result.units.get(issueId) ?? (filters.bucket === 'auto' ? 'day' : filters.bucket),
+    series: result.series,
+    sources: result.sources,
+    maxReadings: maxPoints,
+  };
+}
+
+/**
+ * The issue a stance page is about, with the actors and sources that have live readings on it (for the
+ * filters). A soft-deleted issue is returned with its `deletedAt` (so its page can offer Restore); its
+ * readings are not (stanceSeries answers NOT_FOUND for it).
+ */
+export async function stanceIssue(ctx: Ctx, issueId: string) {
+  authorize(ctx, 'workspace:read');
+  if (!isUuid(issueId)) throw notFound('Issue');
+  const issue = await readDb(ctx).issue.findFirst({
+    where: { id: issueId, workspaceId: ctx.workspaceId },
+    select: { id: true, title: true, description: true, anchors: true, deletedAt: true },
+  });
+  if (!issue) throw notFound('Issue');
+  // From the maintained current readings (one row per live issue × actor × source), not the readings.
+  const [actors, sources] = await Promise.all([
+    readDb(ctx).$queryRaw<{ id: string; name: string }[]>`
+      SELECT ac."id", ac."name" FROM "Actor" ac
+      WHERE ac."workspaceId" = ${ctx.workspaceId}::uuid AND ac."deletedAt" IS NULL
+        AND ac."id" IN (SELECT c."actorId" FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."deletedAt" IS NULL
+                        WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY ac."name"`,
+    readDb(ctx).$queryRaw<{ id: string; title: string; outlet: string; kind: SourceKindCode; reliability: ReliabilityGrade }[]>`
+      SELECT s."id", s."title", s."outlet", s."kind"::text AS kind, s."reliability"::text AS reliability FROM "Source" s
+      WHERE s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL
+        AND s."id" IN (SELECT c."sourceId" FROM "CurrentReading" c JOIN "Actor" ac ON ac."id" = c."actorId" AND ac."deletedAt" IS NULL
+                       WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)
+      ORDER BY s."outlet", s."title"`,
+  ]);
+  return { issue: { ...issue, anchors: parseAnchors(issue.anchors) } satisfies StanceIssue, actors, sources };
+}
+
+/** Where a page of readings starts: after this (stance date, id), in the order of stanceReadings. */
