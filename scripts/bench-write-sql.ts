@@ -143,7 +143,14 @@ const beforeDir = mkdtempSync(path.join(os.tmpdir(), 'sb-migrations-before-'));
 for (const name of readdirSync(DEFAULT_MIGRATIONS_DIR)) {
   if (name < BEFORE || !/^\d/.test(name)) cpSync(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(beforeDir, name), { recursive: true });
 }
-const names = { floor: `sb_bench_wsql_floor_${process.pid}`, before: `sb_bench_wsql_before_${process.pid}`, after: `sb_bench_wsql_after_${process.pid}` };
+// BENCH_SQL_EXPERIMENT: SQL run on a fourth database migrated like "after", measured alongside (to try a change before writing its migration).
+const EXPERIMENT = process.env.BENCH_SQL_EXPERIMENT;
+const names = {
+  floor: `sb_bench_wsql_floor_${process.pid}`,
+  before: `sb_bench_wsql_before_${process.pid}`,
+  after: `sb_bench_wsql_after_${process.pid}`,
+  experiment: `sb_bench_wsql_experiment_${process.pid}`,
+};
 const dbs = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, scratchDatabase(handle.url, n)])) as Record<keyof typeof names, ReturnType<typeof scratchDatabase>>;
 const pools: pg.Pool[] = [];
 let failed = false;
@@ -198,11 +205,16 @@ try {
   await dbs.floor.sql(`ALTER TABLE "Assessment" DISABLE TRIGGER USER`);
   await prepare('before', beforeDir, EXISTING);
   await prepare('after', DEFAULT_MIGRATIONS_DIR, EXISTING);
+  if (EXPERIMENT) {
+    await prepare('experiment', DEFAULT_MIGRATIONS_DIR, EXISTING);
+    await dbs.experiment.sql(EXPERIMENT);
+  }
 
   const variants = [
     { name: 'no triggers (floor)', key: 'floor' as const },
     { name: 'before (triggers as on main)', key: 'before' as const },
     { name: 'after (this branch)', key: 'after' as const },
+    ...(EXPERIMENT ? [{ name: 'experiment', key: 'experiment' as const }] : []),
   ].map((v) => ({ ...v, pool: new pg.Pool({ connectionString: dbs[v.key].url, max: CLIENTS }), runs: [] as Run[] }));
   pools.push(...variants.map((v) => v.pool));
   for (const v of variants) await load(v.pool, 1, writes(1)); // warm-up: connections, plans
@@ -222,9 +234,10 @@ try {
       `${v.name.padEnd(30)} ${rate(v).toFixed(0).padStart(9)} ${v.runs.map((r) => (r.writes / r.seconds).toFixed(0)).join(' ').padStart(26)} ${percentile(all, 50).toFixed(1).padStart(8)} ${percentile(all, 99).toFixed(1).padStart(8)} ${((1000 * os.availableParallelism()) / rate(v)).toFixed(2).padStart(12)}`,
     );
   }
-  const [floor, before, after] = variants.map(rate) as [number, number, number];
+  const [floor, before, after, experiment] = variants.map(rate) as [number, number, number, number | undefined];
   const perRound = variants[2]!.runs.map((r, i) => r.writes / r.seconds / (variants[1]!.runs[i]!.writes / variants[1]!.runs[i]!.seconds));
   console.log(`\nafter / before: ${(after / before).toFixed(2)}× writes/s (per round: ${perRound.map((x) => x.toFixed(2)).join(' ')}, median ${median(perRound).toFixed(2)})`);
+  if (experiment) console.log(`experiment / after: ${(experiment / after).toFixed(2)}×`);
   console.log(`trigger cost per write (1 / rate − 1 / floor, × ${os.availableParallelism()} cores): before ${((1000 * os.availableParallelism()) * (1 / before - 1 / floor)).toFixed(2)} ms, after ${((1000 * os.availableParallelism()) * (1 / after - 1 / floor)).toFixed(2)} ms`);
 } catch (error) {
   console.error(error);

@@ -81,17 +81,25 @@ BEGIN
           IS DISTINCT FROM
           (EXCLUDED."position", EXCLUDED."median", EXCLUDED."min", EXCLUDED."max", EXCLUDED."sources", EXCLUDED."origins", EXCLUDED."weight", EXCLUDED."asOf", EXCLUDED."oldest")
   )
-  -- Keys left without a live reading (of a live source) have no position.
+  -- Keys left without a live reading (of a live source) have no position. (Asked of the tables, not of
+  -- "computed": with the generic plan below, an anti-join against a CTE would be a nested loop.)
   DELETE FROM "CurrentPosition" p
    USING keys k
    WHERE p."workspaceId" = k.w AND p."issueId" = k.i AND p."actorId" = k.a
-     AND NOT EXISTS (SELECT 1 FROM computed c WHERE c."workspaceId" = k.w AND c."issueId" = k.i AND c."actorId" = k.a);
+     AND NOT EXISTS (
+       SELECT 1 FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."workspaceId" = c."workspaceId" AND s."deletedAt" IS NULL
+        WHERE c."workspaceId" = k.w AND c."issueId" = k.i AND c."actorId" = k.a);
 
   IF bw IS NOT NULL THEN
     PERFORM "notify_position_shifts"(bw, bi, ba, bp);
   END IF;
 END;
 $$;
+
+-- Called once or more per write with one key: planning its statements for every call (a custom plan for
+-- each array of keys) cost more than running them. The generic plans probe the indexes key by key, which
+-- also suits a large batch of keys (an import, a source's change).
+ALTER FUNCTION "current_position_refresh"(UUID[], UUID[], UUID[]) SET plan_cache_mode = force_generic_plan;
 
 -- "CurrentReading" changes: recompute the positions of the keys whose position inputs changed (a
 -- reading's salience, capability or assessment do not enter "CurrentPosition").
