@@ -1,18 +1,21 @@
 /**
  * `npx tsx scripts/bench-write-sql.ts`: what the database does per assessment write, without the app.
  *
- * Creates three scratch databases on the server of DATABASE_URL (or the embedded one), seeded alike
+ * Creates three scratch databases (four with BENCH_SQL_EXPERIMENT) on the server of DATABASE_URL (or the embedded one), seeded alike
  * (30 actors, 8 issues, 20 sources, BENCH_SQL_EXISTING (5,000) earlier assessments, and a colleague
  * watching 3 of the actors):
  *   no triggers   migrated like "before", then the user triggers of "Assessment" disabled (the floor);
- *   before        migrated up to BENCH_SQL_BEFORE (the last migration before 20261204100000);
- *   after         migrated with every migration on disk.
+ *   before        migrated with the migrations named before BENCH_SQL_BEFORE (20261204100000);
+ *   after         migrated with every migration on disk;
+ *   experiment    only with BENCH_SQL_EXPERIMENT: like "after", then that SQL run on it (to measure a
+ *                 change before writing its migration).
  * Then, in rounds that alternate the order (so a busy moment of this shared machine falls on all of
  * them), BENCH_SQL_CLIENTS (20) concurrent clients send the statement createAssessment
  * (lib/assessments/commands.ts) sends, for BENCH_SQL_SECONDS (3) per database per round, BENCH_SQL_ROUNDS
- * (4) rounds. Prints writes/s and latency per database and the ratios, and checks that "before" and
- * "after" end with the same "CurrentReading" and "CurrentPosition" for the same writes (a separate
- * deterministic replay of the same 2,000 writes into fresh copies). Scratch databases are dropped.
+ * (4) rounds. Prints writes/s and latency per database and the ratios. First it checks that "before" and
+ * "after" end with the same "CurrentReading", "CurrentPosition" and number of notifications after the
+ * same 2,000 writes, edits (a quote, a position), a soft and a hard delete, and a source's reliability
+ * and origin changed, replayed one by one into fresh copies; exits 1 if not. Scratch databases are dropped.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
