@@ -20,16 +20,29 @@ interface Remembered {
   ctx: Ctx | null;
   until: number;
 }
-const globalForTokens = globalThis as unknown as { stanceboardTokenContexts?: Map<string, Remembered> };
+const globalForTokens = globalThis as unknown as {
+  stanceboardTokenContexts?: Map<string, Remembered>;
+  stanceboardTokenLookups?: Map<string, Promise<Ctx | null>>;
+};
 if (!globalForTokens.stanceboardTokenContexts) {
   globalForTokens.stanceboardTokenContexts = new Map();
-  onClusterMessage('stanceboard:token-contexts-changed', () => globalForTokens.stanceboardTokenContexts?.clear());
+  onClusterMessage('stanceboard:token-contexts-changed', () => {
+    globalForTokens.stanceboardTokenContexts?.clear();
+    globalForTokens.stanceboardTokenLookups?.clear();
+  });
 }
 const remembered = globalForTokens.stanceboardTokenContexts;
+/**
+ * Lookups under way, by token hash. A busy client's requests all find the remembered caller expired at
+ * the same moment; they share one lookup instead of each sending the same four queries.
+ */
+const lookups = (globalForTokens.stanceboardTokenLookups ??= new Map());
 
 /** Forget every remembered token caller (here and in the cluster's other processes): called after any change to tokens, members or users. */
 export function forgetTokenContexts(): void {
   remembered.clear();
+  // A lookup under way may have read the state before the change: later requests start their own.
+  lookups.clear();
   tellOtherWorkers({ kind: 'stanceboard:token-contexts-changed' });
 }
 
@@ -43,10 +56,25 @@ export async function contextForToken(secret: string, now = new Date()): Promise
   const tokenHash = hashTokenSecret(secret);
   const known = remembered.get(tokenHash);
   if (known && known.until > now.getTime()) return known.ctx;
-  const ctx = await loadTokenContext(tokenHash, now);
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  remembered.set(tokenHash, { ctx, until: now.getTime() + TOKEN_CONTEXT_TTL_MS });
-  return ctx;
+  const underWay = lookups.get(tokenHash);
+  if (underWay) return underWay;
+  const lookup = loadTokenContext(tokenHash, now).then(
+    (ctx) => {
+      // Only remembered if nothing was forgotten meanwhile (forgetTokenContexts clears `lookups`).
+      if (lookups.get(tokenHash) === lookup) {
+        lookups.delete(tokenHash);
+        if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+        remembered.set(tokenHash, { ctx, until: now.getTime() + TOKEN_CONTEXT_TTL_MS });
+      }
+      return ctx;
+    },
+    (error: unknown) => {
+      if (lookups.get(tokenHash) === lookup) lookups.delete(tokenHash);
+      throw error;
+    },
+  );
+  lookups.set(tokenHash, lookup);
+  return lookup;
 }
 
 async function loadTokenContext(tokenHash: string, now: Date): Promise<Ctx | null> {

@@ -123,6 +123,23 @@ describe('POST /api/v1/assessments', () => {
     expect(refused.status).toBe(401);
   });
 
+  it('looks a token up once when many of its requests arrive together before it is remembered', async () => {
+    const { secret } = await createToken(ws.analyst, { name: 'busy client', role: 'ANALYST' });
+    // Each request in its own turn of the event loop, as they come off the network (Prisma batches the
+    // findUnique calls of one turn by itself).
+    const { result, sent } = await counted(async () => {
+      const requests: ReturnType<typeof post>[] = [];
+      for (let i = 0; i < 12; i++) {
+        requests.push(post(secret, body({ position: i })));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return Promise.all(requests);
+    });
+    expect(result.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(sent.filter((text) => /FROM "public"\."ApiToken"/.test(text))).toHaveLength(1);
+    expect(sent.filter((text) => /INSERT INTO "Assessment"/.test(text))).toHaveLength(12);
+  });
+
   it('notices a change made behind the app’s back once the remembered caller is older than TOKEN_CONTEXT_TTL_MS', async () => {
     const { id, secret } = await createToken(ws.analyst, { name: 'revoked in SQL', role: 'ANALYST' });
     const start = new Date();
