@@ -29,7 +29,7 @@ export default async function TrackRecordPage() {
           resolved, the same is done on its actors’ current positions. The 80% interval is the forecast ± {INTERVAL_RANGE_SHARE} × the range of the actors’ positions.
         </p>
         <RecordTable
-          label="Each model’s record on this workspace’s resolved scenarios"
+          label="Each model’s record on this workspace’s resolved scenarios and issues"
           who="Model"
           rows={models.map((m) => ({ key: m.model, name: m.name, headline: m.headline, summary: m }))}
         />
