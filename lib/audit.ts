@@ -19,6 +19,7 @@ export type AuditAction =
   | 'scenario.resolved'
   | 'scenario.resolution_annulled'
   | 'scenario.annulment_undone'
+  | 'issue.resolved'
   | 'opinion.created'
   | 'opinion.updated'
   | 'workspace.settings_changed';

@@ -34,6 +34,8 @@ export const issueDto = z
     title: z.string(),
     description: z.string(),
     anchors: z.array(z.object({ value: z.number().int().min(0).max(100), label: z.string() })).describe('Labelled points of the 0-100 position scale'),
+    outcomePosition: z.number().min(0).max(100).nullable().describe('The position the issue actually reached, once resolved (POST /issues/{id}/resolution)'),
+    resolvedAt: dateTime.nullable(),
     ...meta,
   })
   .meta({ id: 'Issue' });
@@ -170,8 +172,10 @@ export function toActorDto(r: Meta & { id: string; name: string; kind: ActorKind
   return { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases, parentId: r.parentId, description: r.description, ...metaOf(r) };
 }
 
-export function toIssueDto(r: Meta & { id: string; title: string; description: string; anchors: unknown }): IssueDto {
-  return { id: r.id, title: r.title, description: r.description, anchors: readAnchors(r.anchors), ...metaOf(r) };
+export function toIssueDto(
+  r: Meta & { id: string; title: string; description: string; anchors: unknown; outcomePosition: number | null; resolvedAt: Date | null },
+): IssueDto {
+  return { id: r.id, title: r.title, description: r.description, anchors: readAnchors(r.anchors), outcomePosition: r.outcomePosition, resolvedAt: isoOrNull(r.resolvedAt), ...metaOf(r) };
 }
 
 export function toSourceDto(

@@ -7,6 +7,7 @@ import { IMPORT_COLUMNS } from '../import/columns';
 import { importReportSchema } from '../import/report';
 import { workspaceExportSchema } from '../export/format';
 import { annulResolutionSchema, estimateCreateSchema, resolveSchema } from '../scenarios/schema';
+import { issueResolveSchema } from '../issues/schema';
 import { errorDto, estimateDto, revisionDto } from './dto';
 import { importQuerySchema } from './import-query';
 import type { ApiResource } from './resource';
@@ -273,6 +274,18 @@ function otherOperations(): Operation[] {
       permission: 'resolutions:annul',
       parameters: [idParam],
       responses: { '200': { description: 'Resolution restored', content: jsonContent(ref('Scenario')) }, ...errorResponses(401, 403, 404, 409, 429) },
+    },
+    {
+      method: 'post',
+      path: '/issues/{id}/resolution',
+      tag: 'Issue',
+      summary: 'Resolve an issue with the position it actually reached',
+      description:
+        'Every model’s forecast on the issue’s current positions is frozen and scored against outcomePosition (0-100), and counts in the track record. Audited. 409 if the issue is already resolved.',
+      permission: 'scenarios:write',
+      parameters: [idParam],
+      requestBody: { required: true, content: jsonContent(inputSchema(issueResolveSchema, { omit: ['id'] })) },
+      responses: { '200': { description: 'Resolved', content: jsonContent(ref('Issue')) }, ...errorResponses(401, 403, 404, 409, 422, 429) },
     },
     {
       method: 'post',

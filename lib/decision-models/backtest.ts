@@ -199,12 +199,21 @@ export function convexGrid(parts: number, steps: number): number[][] {
 export function fitEnsembleWeights(train: readonly Prepared[]): Record<ForecastModelId, number> {
   const steps = Math.round(1 / ENSEMBLE_STEP);
   let best: { weights: number[]; mae: number } = { weights: CV_MODELS.map((_, k) => (k === 0 ? 1 : 0)), mae: Infinity };
-  for (const point of convexGrid(CV_MODELS.length, steps)) {
+  // Flat arrays: the grid has C(steps + models - 1, models - 1) points (1,001 for five models), each scored on every training decision.
+  const m = CV_MODELS.length;
+  const values = new Float64Array(train.length * m);
+  const outcomes = new Float64Array(train.length);
+  train.forEach((p, d) => {
+    CV_MODELS.forEach((id, k) => (values[d * m + k] = p.values[id]));
+    outcomes[d] = p.decision.outcome;
+  });
+  for (const point of convexGrid(m, steps)) {
     const weights = point.map((p) => p / steps);
     let total = 0;
-    for (const p of train) {
-      const v = CV_MODELS.reduce((s, id, k) => s + (weights[k] as number) * p.values[id], 0);
-      total += Math.abs(v - p.decision.outcome);
+    for (let d = 0; d < train.length; d++) {
+      let v = 0;
+      for (let k = 0; k < m; k++) v += (weights[k] as number) * (values[d * m + k] as number);
+      total += Math.abs(v - (outcomes[d] as number));
     }
     // strict < keeps the earliest grid point (most weight on the weighted mean) on ties
     if (total < best.mae - 1e-9) best = { weights, mae: total };

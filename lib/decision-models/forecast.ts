@@ -28,6 +28,7 @@ import type { ModelActor, RoundSnapshot } from './types';
 import { simulateBargaining, BDM_MODEL_NAME } from './bargaining';
 import { weightedMeanOf, weightedMedianOf } from './median';
 import { nashBargaining } from './nash';
+import { probabilisticCondorcet } from './pce';
 import { actorWeights, validateActors, SCALE_MAX, SCALE_MIN } from './validate';
 
 /** Standard normal quantile of 0.9: half an 80% central interval is z80 standard deviations. */
@@ -40,7 +41,7 @@ export const Z80 = 1.2815515655446004;
  */
 export const INTERVAL_RANGE_SHARE = 0.38;
 
-export type ForecastModelId = 'weighted-mean' | 'weighted-median' | 'nash' | 'bargaining';
+export type ForecastModelId = 'weighted-mean' | 'weighted-median' | 'nash' | 'bargaining' | 'pce';
 
 export interface ForecastModel {
   id: ForecastModelId;
@@ -93,6 +94,15 @@ export const FORECAST_MODELS: readonly ForecastModel[] = [
     predict(actors) {
       const run = simulateBargaining(actors);
       return { value: run.forecast, rounds: run.rounds };
+    },
+  },
+  {
+    id: 'pce',
+    name: 'Probabilistic Condorcet election (KTAB, Markov incentives)',
+    citation:
+      'KTAB, Kinetic Tournament Analysis Builder (KAPSARC 2015-2016), Model::markovIncentivePCE; as used by Efird, Lester & Wise (2016), Journal of East Asian Studies 16(1)',
+    predict(actors) {
+      return { value: probabilisticCondorcet(actors).value };
     },
   },
 ];

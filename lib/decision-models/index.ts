@@ -19,6 +19,7 @@ export type {
 } from './types';
 export { weightedMean, weightedMedian } from './median';
 export { nashBargaining } from './nash';
+export { probabilisticCondorcet, markovIncentivePce, coalitionStrengths, victoryProbabilities } from './pce';
 export {
   simulateBargaining,
   BDM_MODEL_NAME,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, recordId, requiredText, strictNumber, version } from '../validation';
+import { optionalText, recordId, requiredText, scaleValue, strictNumber, version } from '../validation';
 
 export interface Anchor {
   value: number;
@@ -66,3 +66,10 @@ export function nearestAnchor(anchors: Anchor[], position: number): Anchor | und
     undefined,
   );
 }
+
+/** Resolving an issue: the position it actually reached, on its own 0-100 scale. */
+export const issueResolveSchema = z.object({
+  id: recordId('Issue'),
+  outcomePosition: scaleValue('Position reached'),
+});
+export type IssueResolveInput = z.infer<typeof issueResolveSchema>;

@@ -30,9 +30,9 @@ export interface ModelRecord extends ErrorSummary {
 }
 
 /**
- * Every model's record over the workspace's live scenarios resolved with a position (annulled resolutions left out): mean absolute
- * error, share of outcomes inside the 80% interval, count. Aggregated in PostgreSQL. Models never
- * scored are listed with count 0, so the page always names every model.
+ * Every model's record over the workspace's live scenarios resolved with a position (annulled resolutions left out) and its live
+ * issues resolved with a position (lib/issues/resolution.ts): mean absolute error, share of outcomes inside the 80% interval,
+ * count. Aggregated in PostgreSQL. Models never scored are listed with count 0, so the page always names every model.
  */
 export async function modelTrackRecord(ctx: Ctx): Promise<ModelRecord[]> {
   authorize(ctx, 'workspace:read');
@@ -41,9 +41,17 @@ export async function modelTrackRecord(ctx: Ctx): Promise<ModelRecord[]> {
            count(*)::int AS "count",
            avg(abs(m."forecast" - m."outcome"))::float8 AS "mae",
            avg(CASE WHEN m."outcome" BETWEEN m."p10" AND m."p90" THEN 1 ELSE 0 END)::float8 AS "coverage"
-    FROM "ScenarioModelScore" m
-    JOIN "Scenario" s ON s."id" = m."scenarioId"
-    WHERE m."workspaceId" = ${ctx.workspaceId}::uuid AND s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL AND s."annulledAt" IS NULL
+    FROM (
+      SELECT sm."model", sm."forecast", sm."outcome", sm."p10", sm."p90"
+      FROM "ScenarioModelScore" sm
+      JOIN "Scenario" s ON s."id" = sm."scenarioId"
+      WHERE sm."workspaceId" = ${ctx.workspaceId}::uuid AND s."workspaceId" = ${ctx.workspaceId}::uuid AND s."deletedAt" IS NULL AND s."annulledAt" IS NULL
+      UNION ALL
+      SELECT im."model", im."forecast", im."outcome", im."p10", im."p90"
+      FROM "IssueModelScore" im
+      JOIN "Issue" i ON i."id" = im."issueId"
+      WHERE im."workspaceId" = ${ctx.workspaceId}::uuid AND i."workspaceId" = ${ctx.workspaceId}::uuid AND i."deletedAt" IS NULL
+    ) m
     GROUP BY m."model"`;
   const byModel = new Map(rows.map((r) => [r.model, r]));
   return FORECAST_MODELS.map((m) => {

@@ -7,9 +7,11 @@ import { appUrl, chromiumAvailable, DEMO, launchBrowser, signIn } from './browse
 
 const SCENARIO = 'Turkey doubles down';
 const REACHED = 90;
+const ISSUE = 'Territorial control of Nagorno-Karabakh and surrounding districts';
+const ISSUE_REACHED = 70;
 
 async function modelRow(page: Page, model: string) {
-  const row = page.getByRole('table', { name: 'Each model’s record on this workspace’s resolved scenarios' }).locator(`tr[data-key="${model}"]`);
+  const row = page.getByRole('table', { name: 'Each model’s record on this workspace’s resolved scenarios and issues' }).locator(`tr[data-key="${model}"]`);
   const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
   return { mae: cells[1], coverage: cells[2], count: Number(cells[3]) };
 }
@@ -71,7 +73,7 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
 
     const scores = page.getByRole('table', { name: 'Each model’s forecast against the position reached' });
     const models = await scores.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-model')));
-    expect(models).toEqual(['weighted-mean', 'bargaining', 'nash', 'weighted-median']);
+    expect(models).toEqual(['weighted-mean', 'bargaining', 'nash', 'pce', 'weighted-median']);
     for (const model of models) {
       const cells = (await scores.locator(`tr[data-model="${model}"] td`).allTextContents()).map((t) => t.trim());
       const forecast = Number(cells[1]);
@@ -86,6 +88,38 @@ describe.skipIf(!chromiumAvailable())('track record in a real browser', () => {
     const after = await modelRow(page, 'weighted-mean');
     expect(after.count).toBe(before.count + 1);
     if (before.count === 0) expect(Number(after.mae)).toBeCloseTo(Math.abs(headline - REACHED), 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('resolves an issue with the position reached from its page: each model’s error is shown and the track record counts it', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, DEMO.analyst.email, DEMO.analyst.password);
+
+    await page.goto(appUrl('/scenarios/track-record'));
+    const before = await modelRow(page, 'weighted-mean');
+
+    await page.goto(appUrl('/issues'));
+    await page.getByRole('link', { name: ISSUE, exact: true }).click();
+    await page.waitForURL(/\/issues\/[0-9a-f-]{36}$/);
+    const outcome = page.getByRole('region', { name: 'Outcome' });
+    await outcome.getByLabel('Position the issue reached (0-100)').fill('140');
+    await outcome.getByRole('button', { name: 'Resolve issue' }).click();
+    await expect.poll(() => page.locator('#field-outcomePosition-error').textContent()).toContain('Position reached must be between 0 and 100');
+
+    await outcome.getByLabel('Position the issue reached (0-100)').fill(String(ISSUE_REACHED));
+    await outcome.getByRole('button', { name: 'Resolve issue' }).click();
+    await expect.poll(() => page.getByTestId('issue-outcome-position').textContent()).toBe(ISSUE_REACHED.toFixed(1));
+    const scores = page.getByRole('table', { name: 'Each model’s forecast against the position reached' });
+    const models = await scores.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-model')));
+    expect(models).toEqual(['weighted-mean', 'bargaining', 'nash', 'pce', 'weighted-median']);
+    expect(await outcome.getByRole('button', { name: 'Resolve issue' }).count()).toBe(0);
+
+    await page.goto(appUrl('/scenarios/track-record'));
+    expect((await modelRow(page, 'weighted-mean')).count).toBe(before.count + 1);
     expect(errors).toEqual([]);
     await page.close();
   });

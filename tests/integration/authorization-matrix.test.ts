@@ -347,6 +347,11 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
   }),
   'app/(app)/issues/actions.ts#deleteIssueAction': entry('records:write', { target: live('issue'), input: recordRef }),
   'app/(app)/issues/actions.ts#restoreIssueAction': entry('records:restore', { target: deleted('issue'), input: recordRef }),
+  'app/(app)/issues/actions.ts#resolveIssueAction': entry('scenarios:write', {
+    target: live('issue'),
+    input: ({ target }) => ({ id: target.id, outcomePosition: '65' }),
+    verify: async ({ target }) => expect((await db().issue.findUniqueOrThrow({ where: { id: target.id } })).outcomePosition).toBe(65),
+  }),
 
   'app/(app)/events/actions.ts#createEventAction': entry('records:write', {
     input: ({ refs }) => ({ occurredOn: '2020-11-09', title: uniq('Event'), sourceId: refs.sourceId, issueIds: [refs.issueId] }),
@@ -508,6 +513,12 @@ const ROUTES: Record<string, Entry<Request>> = {
     target: live('scenario'),
     params: idParam,
     input: ({ target }) => api('POST', `/api/v1/scenarios/${target.id}/resolve`, { outcome: 'DID_NOT_HAPPEN', outcomePosition: 40 }),
+  }),
+  'app/api/v1/issues/[id]/resolution/route.ts#POST': entry('scenarios:write', {
+    target: live('issue'),
+    params: idParam,
+    input: ({ target }) => api('POST', `/api/v1/issues/${target.id}/resolution`, { outcomePosition: 35 }),
+    verify: async ({ target }) => expect((await db().issue.findUniqueOrThrow({ where: { id: target.id } })).outcomePosition).toBe(35),
   }),
   'app/api/v1/scenarios/[id]/annulment/route.ts#POST': entry('resolutions:annul', {
     target: live('resolvedScenario'),

@@ -223,6 +223,7 @@ describe('export', () => {
     expect(scenario.modelScores.map((m) => [m.model, m.outcome, m.headline])).toEqual([
       ['bargaining', 85, false],
       ['nash', 85, false],
+      ['pce', 85, false],
       ['weighted-mean', 85, true],
       ['weighted-median', 85, false],
     ]);

@@ -50,7 +50,7 @@ describe('resolving with the position reached', () => {
     expect(scenario.outcomePosition).toBe(80);
     const { composed } = await scenarioModel(home.analyst, scenario);
     const scores = await scenarioModelScores(home.viewer, id);
-    expect(scores.map((s) => s.model)).toEqual(['weighted-mean', 'bargaining', 'nash', 'weighted-median']);
+    expect(scores.map((s) => s.model)).toEqual(['weighted-mean', 'bargaining', 'nash', 'pce', 'weighted-median']);
     const byModel = Object.fromEntries(scores.map((s) => [s.model, s]));
     expect(byModel['weighted-mean']!.forecast).toBeCloseTo(weightedMean(composed.model), 9);
     expect(byModel['weighted-median']!.forecast).toBeCloseTo(weightedMedian(composed.model), 9);
@@ -74,7 +74,7 @@ describe('resolving with the position reached', () => {
     await resolveScenario(home.analyst, { id, outcome: 'DID_NOT_HAPPEN', outcomePosition: '30' });
 
     const records = await modelTrackRecord(home.viewer);
-    expect(records.map((r) => r.model)).toEqual(['weighted-mean', 'weighted-median', 'nash', 'bargaining']);
+    expect(records.map((r) => r.model)).toEqual(['weighted-mean', 'weighted-median', 'nash', 'bargaining', 'pce']);
     const rows = await db().scenarioModelScore.findMany({ where: { workspaceId: home.workspaceId } });
     for (const r of records) {
       const mine = rows.filter((row) => row.model === r.model);

@@ -3,6 +3,7 @@
 import { runFormAction } from '@/lib/actions/form-action';
 import { deleteRecordFromForm, restoreRecordFromForm } from '@/lib/actions/record-actions';
 import { createIssue, updateIssue } from '@/lib/issues/commands';
+import { resolveIssue } from '@/lib/issues/resolution';
 import type { FormState } from '@/lib/errors';
 
 export async function createIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -19,4 +20,8 @@ export async function deleteIssueAction(_prev: FormState, formData: FormData): P
 
 export async function restoreIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return restoreRecordFromForm('issue', formData, '/issues');
+}
+
+export async function resolveIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, resolveIssue, ({ id }) => ({ revalidate: ['/issues', `/issues/${id}`, '/scenarios/track-record'], redirectTo: `/issues/${id}` }));
 }

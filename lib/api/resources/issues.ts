@@ -2,9 +2,12 @@ import 'server-only';
 import { createIssue, updateIssue } from '../../issues/commands';
 import { issueCursorListSchema, listIssuesByCursor } from '../../issues/api';
 import { getIssue } from '../../issues/queries';
+import { resolveIssue } from '../../issues/resolution';
 import { issueCreateSchema, issueUpdateSchema } from '../../issues/schema';
 import { deleteRecord } from '../../records/soft-delete';
 import { issueDto, toIssueDto, type IssueDto } from '../dto';
+import { apiRoute, json } from '../handler';
+import { readJsonObject } from '../body';
 import type { ApiResource } from '../resource';
 import { anchorsCell } from './lookups';
 
@@ -33,3 +36,10 @@ export const issuesResource: ApiResource<IssueDto> = {
       items.map((i) => [i.title, i.description, anchorsCell(i.anchors), i.id, i.version, i.createdAt, i.updatedAt, i.deletedAt]),
   },
 };
+
+/** POST /issues/{id}/resolution: { outcomePosition }. */
+export const resolveIssueRoute = apiRoute<{ id: string }>({ permission: 'scenarios:write' }, async ({ ctx, request, params }) => {
+  const body = await readJsonObject(request);
+  await resolveIssue(ctx, { ...body, id: params.id });
+  return json(toIssueDto(await getIssue(ctx, params.id)));
+});

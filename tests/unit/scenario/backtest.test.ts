@@ -78,7 +78,7 @@ describe('backtest', () => {
   it('scores every model, the ensemble and forecast(); cross-validated coverage is close to 80% when the noise is known', () => {
     // outcome = weighted mean + uniform noise of ±0.5 of the range: the true 80% share is 0.4
     const report = backtest(simulated(300, 7, 0.5));
-    expect(report.models.map((m) => m.id)).toEqual(['forecast', 'weighted-mean', 'weighted-median', 'nash', 'bargaining', 'ensemble']);
+    expect(report.models.map((m) => m.id)).toEqual(['forecast', 'weighted-mean', 'weighted-median', 'nash', 'bargaining', 'pce', 'ensemble']);
     const mean = report.models.find((m) => m.id === 'weighted-mean')!;
     expect(mean.coverage80).toBeGreaterThan(0.74);
     expect(mean.coverage80).toBeLessThan(0.86);

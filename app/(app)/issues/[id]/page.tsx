@@ -14,7 +14,11 @@ import { RecordActionButton } from '@/components/records/record-actions';
 import { formatDay } from '@/components/charts/format';
 import { StanceFilterForm } from '@/components/charts/stance-filters';
 import { ChartSkeleton } from '@/components/charts/skeletons';
-import { restoreIssueAction } from '../actions';
+import { resolveIssueAction, restoreIssueAction } from '../actions';
+import { issueResolution } from '@/lib/issues/resolution';
+import { ResolveIssueForm } from '@/components/issues/resolve-issue-form';
+import { ModelScoresTable } from '@/components/scenarios/track-record';
+import { num } from '@/components/scenarios/format';
 import { watchOf } from '@/lib/notifications/queries';
 import { WatchForm } from '@/components/notifications/watch-form';
 import { removeWatchAction, saveWatchAction } from '../../notifications/actions';
@@ -35,7 +39,8 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const canWrite = roleCan(ctx.role, 'records:write');
   const query = stanceFiltersQuery(filters);
   const applied = describeFilters(filters, { actors, sources });
-  const watch = await watchOf(ctx, { issueId: issue.id });
+  const [watch, resolution] = await Promise.all([watchOf(ctx, { issueId: issue.id }), issueResolution(ctx, issue.id)]);
+  const canResolve = roleCan(ctx.role, 'scenarios:write');
 
   return (
     <>
@@ -87,6 +92,29 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
               ))}
             </ol>
           </div>
+          <section className="panel" aria-labelledby="outcome-heading">
+            <h2 id="outcome-heading">Outcome</h2>
+            {resolution ? (
+              <>
+                <p>
+                  Resolved by {resolution.resolvedByName} on {formatDay(resolution.resolvedAt.toISOString())}. Position reached:{' '}
+                  <strong data-testid="issue-outcome-position">{num(resolution.outcomePosition)}</strong>.
+                </p>
+                {resolution.scores.length > 0 ? (
+                  <ModelScoresTable rows={resolution.scores} />
+                ) : (
+                  <p className="muted">No model could run on the issue’s positions when it was resolved (no actor with weight), so there is nothing to score.</p>
+                )}
+                <p className="small muted">
+                  Each model’s forecast on the actors’ current positions on the day of resolution, frozen then. It counts in the <Link href="/scenarios/track-record">track record</Link>.
+                </p>
+              </>
+            ) : canResolve ? (
+              <ResolveIssueForm action={resolveIssueAction} issueId={issue.id} />
+            ) : (
+              <p className="muted">Open: not resolved yet.</p>
+            )}
+          </section>
           <WatchForm target={{ issueId: issue.id }} watch={watch} saveAction={saveWatchAction} removeAction={removeWatchAction} />
         </>
       )}

@@ -23,13 +23,13 @@ export default async function TrackRecordPage() {
       </div>
 
       <section className="panel" aria-labelledby="models-heading">
-        <h2 id="models-heading">Models, on this workspace’s resolved scenarios</h2>
+        <h2 id="models-heading">Models, on this workspace’s resolved scenarios and issues</h2>
         <p className="small muted">
-          When a scenario is resolved with the position reached, every model’s forecast on its inputs at that moment is frozen and scored. The 80% interval is the
-          forecast ± {INTERVAL_RANGE_SHARE} × the range of the actors’ positions.
+          When a scenario is resolved with the position reached, every model’s forecast on its inputs at that moment is frozen and scored; when an issue is
+          resolved, the same is done on its actors’ current positions. The 80% interval is the forecast ± {INTERVAL_RANGE_SHARE} × the range of the actors’ positions.
         </p>
         <RecordTable
-          label="Each model’s record on this workspace’s resolved scenarios"
+          label="Each model’s record on this workspace’s resolved scenarios and issues"
           who="Model"
           rows={models.map((m) => ({ key: m.model, name: m.name, headline: m.headline, summary: m }))}
         />

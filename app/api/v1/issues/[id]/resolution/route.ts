@@ -1,0 +1,3 @@
+import { resolveIssueRoute } from '@/lib/api/resources/issues';
+
+export const POST = resolveIssueRoute;
