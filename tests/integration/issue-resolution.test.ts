@@ -9,7 +9,8 @@ import { getIssue } from '@/lib/issues/queries';
 import { issueResolution, resolveIssue } from '@/lib/issues/resolution';
 import { createScenario, resolveScenario } from '@/lib/scenarios/commands';
 import { composeBaseline } from '@/lib/scenarios/inputs';
-import { isoDay, scenarioBaseline } from '@/lib/scenarios/queries';
+import { scenarioBaseline } from '@/lib/scenarios/queries';
+import { isoDay } from '@/lib/format';
 import { modelTrackRecord } from '@/lib/scenarios/track-record-queries';
 import { createTestWorkspace, rejection, type TestWorkspace } from './helpers/fixtures';
 
