@@ -6,7 +6,8 @@ import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { AppError, invalid, type FieldErrors } from '../errors';
 import { parseJsonText } from '../json-text';
-import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SOURCE_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
+import { audit } from '../audit';
+import { withBulkTransaction, type BulkWriter } from '../db/bulk';
 import { interestCreateSchema } from '../interests/schema';
 import { issueCreateSchema } from '../issues/schema';
 import { opinionCreateSchema } from '../opinions/schema';
@@ -25,11 +26,11 @@ import { workspaceExportSchema, type WorkspaceExport } from './format';
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 const MAX_ERRORS = 500;
 
-export interface WorkspaceImportResult {
+export type WorkspaceImportResult = {
   counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; opinions: number; scenarios: number; estimates: number; events: number };
   /** Users of the file matched by email to members of this workspace; the others were attributed to the importer. */
   users: { matched: number; attributedToImporter: string[] };
-}
+};
 
 class Problems {
   readonly errors: FieldErrors = {};
@@ -255,48 +256,20 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
   const remap = (field: string, value: unknown) => (typeof value === 'string' && REF_FIELDS[field]?.get(value)) || value;
   const ws = ctx.workspaceId;
 
-  return withBulkTransaction(async (client) => {
-    await assertEmpty(client, ws);
-    await insertRows(
-      client,
+  return withBulkTransaction(async (writer) => {
+    await assertEmpty(writer, ws);
+    const inWorkspace = { same: { workspaceId: ws } };
+    await writer.insert(
       'Actor',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'name', type: 'text' },
-        { name: 'kind', type: 'text', cast: 'ActorKind' },
-        { name: 'aliases', type: 'text[]' },
-        { name: 'description', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      data.actors.map((a) => ({ id: aId(a.key), workspaceId: ws, name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, ...meta(a) })),
+      data.actors.map((a) => ({ id: aId(a.key), name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, ...meta(a) })),
+      inWorkspace,
     );
-    await setReferences(client, 'Actor', 'parentId', data.actors.filter((a) => a.parentKey).map((a) => ({ id: aId(a.key), ref: aId(a.parentKey!) })));
-    await insertRows(
-      client,
-      'Issue',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'title', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'anchors', type: 'jsonb' },
-        ...META_COLUMNS,
-      ],
-      data.issues.map((i) => ({ id: iId(i.key), workspaceId: ws, title: i.title, description: i.description, anchors: i.anchors, ...meta(i) })),
-    );
-    await insertRows(
-      client,
+    await writer.setColumn('Actor', 'parentId', data.actors.filter((a) => a.parentKey).map((a) => ({ id: aId(a.key), value: aId(a.parentKey!) })));
+    await writer.insert('Issue', data.issues.map((i) => ({ id: iId(i.key), title: i.title, description: i.description, anchors: i.anchors, ...meta(i) })), inWorkspace);
+    await writer.insert(
       'Source',
-      [
-        ...SOURCE_COLUMNS,
-        { name: 'body', type: 'text' },
-        { name: 'origin', type: 'text' },
-        ...META_COLUMNS,
-      ],
       data.sources.map((s) => ({
         id: sId(s.key),
-        workspaceId: ws,
         title: s.title,
         outlet: s.outlet,
         author: s.author,
@@ -308,26 +281,13 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         origin: s.origin,
         ...meta(s),
       })),
-      { chunkSize: 200 },
+      { ...inWorkspace, chunkSize: 200 },
     );
-    await setReferences(client, 'Source', 'citedInId', data.sources.filter((s) => s.citedInKey).map((s) => ({ id: sId(s.key), ref: sId(s.citedInKey!) })));
-    await insertRows(
-      client,
+    await writer.setColumn('Source', 'citedInId', data.sources.filter((s) => s.citedInKey).map((s) => ({ id: sId(s.key), value: sId(s.citedInKey!) })));
+    await writer.insert(
       'StatedInterest',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'actorId', type: 'uuid' },
-        { name: 'sourceId', type: 'uuid' },
-        { name: 'statedOn', type: 'date' },
-        { name: 'quote', type: 'text' },
-        { name: 'summary', type: 'text' },
-        { name: 'createdById', type: 'uuid' },
-        ...META_COLUMNS,
-      ],
       data.interests.map((it) => ({
         id: randomUUID(),
-        workspaceId: ws,
         actorId: aId(it.actorKey),
         sourceId: sId(it.sourceKey),
         statedOn: it.statedOn,
@@ -336,15 +296,13 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         createdById: user(it.createdByKey),
         ...meta(it),
       })),
+      inWorkspace,
     );
     const assessmentIds = data.assessments.map(() => randomUUID());
-    await insertRows(
-      client,
+    await writer.insert(
       'Assessment',
-      ASSESSMENT_COLUMNS,
       data.assessments.map((a, i) => ({
         id: assessmentIds[i],
-        workspaceId: ws,
         actorId: aId(a.actorKey),
         issueId: iId(a.issueKey),
         sourceId: sId(a.sourceKey),
@@ -359,6 +317,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         recordedById: user(a.recordedByKey),
         ...meta(a),
       })),
+      inWorkspace,
     );
     const revisions = data.assessments.flatMap((a, i) =>
       a.revisions.map((r) => ({
@@ -370,11 +329,10 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         snapshot: Object.fromEntries(Object.entries(r.snapshot).map(([field, v]) => [field, remap(field, v)])),
       })),
     );
-    await insertRevisions(client, ws, revisions);
+    await writer.insert('AssessmentRevision', revisions, inWorkspace);
     const opinions = data.assessments.flatMap((a, i) =>
       a.opinions.map((o) => ({
         id: randomUUID(),
-        workspaceId: ws,
         assessmentId: assessmentIds[i],
         authorId: user(o.authorKey),
         stance: o.stance,
@@ -384,45 +342,12 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       })),
     );
     assertOneOpinionPerAuthor(opinions, unmatched);
-    await insertRows(
-      client,
-      'AssessmentOpinion',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'assessmentId', type: 'uuid' },
-        { name: 'authorId', type: 'uuid' },
-        { name: 'stance', type: 'text', cast: 'OpinionStance' },
-        { name: 'position', type: 'float8' },
-        { name: 'comment', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      opinions,
-    );
+    await writer.insert('AssessmentOpinion', opinions, inWorkspace);
     const scenarioIds = data.scenarios.map(() => randomUUID());
-    await insertRows(
-      client,
+    await writer.insert(
       'Scenario',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'issueId', type: 'uuid' },
-        { name: 'name', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'asOf', type: 'date' },
-        { name: 'createdById', type: 'uuid' },
-        { name: 'outcome', type: 'text', cast: 'ScenarioOutcome' },
-        { name: 'resolvedAt', type: 'timestamptz' },
-        { name: 'resolvedById', type: 'uuid' },
-        { name: 'outcomePosition', type: 'float8' },
-        { name: 'annulledAt', type: 'timestamptz' },
-        { name: 'annulledById', type: 'uuid' },
-        { name: 'annulmentReason', type: 'text' },
-        ...META_COLUMNS,
-      ],
       data.scenarios.map((s, i) => ({
         id: scenarioIds[i],
-        workspaceId: ws,
         issueId: iId(s.issueKey),
         name: s.name,
         description: s.description,
@@ -437,19 +362,10 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         annulmentReason: s.annulmentReason,
         ...meta(s),
       })),
+      inWorkspace,
     );
-    await insertRows(
-      client,
+    await writer.insert(
       'ScenarioActor',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'actorId', type: 'uuid' },
-        { name: 'position', type: 'float8' },
-        { name: 'salience', type: 'float8' },
-        { name: 'capability', type: 'float8' },
-        { name: 'excluded', type: 'bool' },
-      ],
       data.scenarios.flatMap((s, i) =>
         s.actors.map((a) => ({
           id: randomUUID(),
@@ -465,7 +381,6 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
     const estimates = data.scenarios.flatMap((s, i) =>
       s.estimates.map((e) => ({
         id: randomUUID(),
-        workspaceId: ws,
         scenarioId: scenarioIds[i],
         analystId: user(e.analystKey),
         estimatedOn: e.estimatedOn,
@@ -476,57 +391,28 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         createdAt: e.createdAt,
       })),
     );
-    await insertRows(
-      client,
-      'LikelihoodEstimate',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'analystId', type: 'uuid' },
-        { name: 'estimatedOn', type: 'date' },
-        { name: 'likelihood', type: 'text', cast: 'Likelihood' },
-        { name: 'probability', type: 'float8' },
-        { name: 'forecastPosition', type: 'float8' },
-        { name: 'rationale', type: 'text' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
-      estimates,
-    );
-    await insertRows(
-      client,
+    await writer.insert('LikelihoodEstimate', estimates, inWorkspace);
+    await writer.insert(
       'ScenarioModelScore',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'model', type: 'text' },
-        { name: 'forecast', type: 'float8' },
-        { name: 'p10', type: 'float8' },
-        { name: 'p90', type: 'float8' },
-        { name: 'outcome', type: 'float8' },
-        { name: 'headline', type: 'bool' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
-      data.scenarios.flatMap((s, i) => s.modelScores.map((m) => ({ id: randomUUID(), workspaceId: ws, scenarioId: scenarioIds[i], ...m }))),
+      data.scenarios.flatMap((s, i) =>
+        s.modelScores.map((m) => ({
+          id: randomUUID(),
+          scenarioId: scenarioIds[i],
+          model: m.model,
+          forecast: m.forecast,
+          p10: m.p10,
+          p90: m.p90,
+          outcome: m.outcome,
+          headline: m.headline,
+          createdAt: m.createdAt,
+        })),
+      ),
+      inWorkspace,
     );
-    await insertRows(
-      client,
+    await writer.insert(
       'Event',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'occurredOn', type: 'date' },
-        { name: 'title', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'sourceId', type: 'uuid' },
-        { name: 'issueIds', type: 'uuid[]' },
-        { name: 'createdById', type: 'uuid' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
       data.events.map((e) => ({
         id: randomUUID(),
-        workspaceId: ws,
         occurredOn: e.occurredOn,
         title: e.title,
         description: e.description,
@@ -535,6 +421,7 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
         createdById: user(e.createdByKey),
         createdAt: e.createdAt,
       })),
+      inWorkspace,
     );
     const result: WorkspaceImportResult = {
       counts: {
@@ -551,23 +438,13 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
       },
       users: { matched: data.users.length - unmatched.length, attributedToImporter: unmatched },
     };
-    await auditInTransaction(client, {
-      action: 'import.completed',
-      workspaceId: ws,
-      userId: ctx.userId,
-      entityType: 'workspace',
-      details: { ...result, from: data.workspace.name, exportedAt: data.exportedAt },
-    });
+    await audit(
+      { action: 'import.completed', workspaceId: ws, userId: ctx.userId, entityType: 'workspace', details: { ...result, from: data.workspace.name, exportedAt: data.exportedAt } },
+      writer,
+    );
     return result;
   });
 }
-
-const META_COLUMNS = [
-  { name: 'version', type: 'int4' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
-  { name: 'deletedAt', type: 'timestamptz' },
-] as const;
 
 const meta = (r: { version: number; createdAt: string; updatedAt: string; deletedAt: string | null }) => ({
   version: r.version,
@@ -594,16 +471,10 @@ function assertOneOpinionPerAuthor(opinions: { assessmentId?: string; authorId: 
   }
 }
 
-/** A second pass for self-references (an actor's parent, a source's carrier), once every row exists. */
-async function setReferences(client: BulkClient, table: 'Actor' | 'Source', column: 'parentId' | 'citedInId', pairs: { id: string; ref: string }[]) {
-  if (!pairs.length) return;
-  await client.query(`UPDATE "${table}" t SET "${column}" = p.ref FROM json_to_recordset($1::json) AS p(id uuid, ref uuid) WHERE t.id = p.id`, [JSON.stringify(pairs)]);
-}
-
 /** The target must hold nothing: merging into existing records would need rules this import does not guess. Locks the workspace row against a concurrent import. */
-async function assertEmpty(client: BulkClient, workspaceId: string): Promise<void> {
-  await client.query(`SELECT id FROM "Workspace" WHERE id = $1 FOR UPDATE`, [workspaceId]);
-  const { rows } = await client.query<{ n: number }>(
+async function assertEmpty(writer: BulkWriter, workspaceId: string): Promise<void> {
+  await writer.query(`SELECT id FROM "Workspace" WHERE id = $1 FOR UPDATE`, [workspaceId]);
+  const { rows } = await writer.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM "Actor" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Issue" WHERE "workspaceId" = $1)
           + (SELECT count(*) FROM "Source" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "StatedInterest" WHERE "workspaceId" = $1)
           + (SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Scenario" WHERE "workspaceId" = $1)
