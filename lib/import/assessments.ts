@@ -8,7 +8,9 @@ import { conflictOnUnique, withBulkTransaction, type BulkWriter } from '../db/bu
 import { parseCsv } from './csv';
 import { decodeUpload } from './decode';
 import { parseJsonRows } from './json-rows';
-import { planImport, rowsFromCsv, rowsFromJson, type ImportPlan, type Lookups, type RawRow } from './plan';
+import { planImport, type ImportPlan } from './plan';
+import type { Lookups } from './resolve';
+import { rowsFromCsv, rowsFromJson, type RawRow } from './rows';
 import type { ImportReport } from './report';
 
 export type { ImportReport };

@@ -339,7 +339,8 @@ describe('all or nothing', () => {
     const file = utf8(`${HEADER}\n${row(5, 'names a doomed source', { source: 'Soon deleted' })}\n`);
     const { plan } = await (async () => {
       const { loadLookups } = await import('@/lib/import/assessments');
-      const { planImport, rowsFromCsv } = await import('@/lib/import/plan');
+      const { planImport } = await import('@/lib/import/plan');
+      const { rowsFromCsv } = await import('@/lib/import/rows');
       const { parseCsv } = await import('@/lib/import/csv');
       return { plan: planImport(rowsFromCsv(parseCsv(new TextDecoder().decode(file))).rows, await loadLookups(ws.analyst), { createMissing: false }) };
     })();
