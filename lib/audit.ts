@@ -24,6 +24,11 @@ export type AuditAction =
   | 'opinion.updated'
   | 'workspace.settings_changed';
 
+/** Where the request came from, for the audit log. Domain code never reads request headers itself. */
+export interface RequestMeta {
+  ip?: string;
+}
+
 export interface AuditEntry {
   action: AuditAction;
   workspaceId?: string | null;
