@@ -246,17 +246,7 @@ async function writeScenarios(writer: BulkWriter, ws: string, data: WorkspaceExp
   await writer.insert(
     'ScenarioModelScore',
     data.scenarios.flatMap((s, i) =>
-      s.modelScores.map((m) => ({
-        id: randomUUID(),
-        scenarioId: scenarioIds[i],
-        model: m.model,
-        forecast: m.forecast,
-        p10: m.p10,
-        p90: m.p90,
-        outcome: m.outcome,
-        headline: m.headline,
-        createdAt: m.createdAt,
-      })),
+      s.modelScores.map((m) => ({ id: randomUUID(), scenarioId: scenarioIds[i], ...m })),
     ),
     inWorkspace,
   );
