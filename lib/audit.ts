@@ -1,5 +1,6 @@
 import type { Prisma } from './generated/prisma/client';
-import { db, type Tx } from './db';
+import { db, type Db, type Tx } from './db';
+import { BulkWriter } from './db/bulk';
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -24,6 +25,11 @@ export type AuditAction =
   | 'opinion.updated'
   | 'workspace.settings_changed';
 
+/** Where the request came from, for the audit log. Domain code never reads request headers itself. */
+export interface RequestMeta {
+  ip?: string;
+}
+
 export interface AuditEntry {
   action: AuditAction;
   workspaceId?: string | null;
@@ -34,16 +40,17 @@ export interface AuditEntry {
   ip?: string;
 }
 
-export async function audit(entry: AuditEntry, tx: Tx | ReturnType<typeof db> = db()): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      action: entry.action,
-      workspaceId: entry.workspaceId ?? null,
-      userId: entry.userId ?? null,
-      entityType: entry.entityType ?? '',
-      entityId: entry.entityId ?? '',
-      details: entry.details ?? {},
-      ip: entry.ip ?? '',
-    },
-  });
+/** Writes the entry with Prisma (`tx`, or the one client), or inside an import's bulk transaction (lib/db/bulk.ts). */
+export async function audit(entry: AuditEntry, writer: Tx | Db | BulkWriter = db()): Promise<void> {
+  const row = {
+    action: entry.action,
+    workspaceId: entry.workspaceId ?? null,
+    userId: entry.userId ?? null,
+    entityType: entry.entityType ?? '',
+    entityId: entry.entityId ?? '',
+    details: entry.details ?? {},
+    ip: entry.ip ?? '',
+  };
+  if (writer instanceof BulkWriter) await writer.insert('AuditLog', [row]);
+  else await writer.auditLog.create({ data: row });
 }

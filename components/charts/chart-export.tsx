@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { downloadBlob } from '@/components/ui/download';
 import { composeChartSvg, escapeXml, exportFileName, type ExportLegendItem, type ExportedDrawing } from '@/lib/charts/export-svg';
 
 // Presentation properties copied from the page's computed styles onto the exported copy, so the file
@@ -138,17 +139,6 @@ function collect(figure: HTMLElement, title: string, description: string | undef
 
 const paintOr = (value: string, fallback: string) => (value && !value.startsWith('rgba(0, 0, 0, 0)') && value !== 'transparent' ? value : fallback);
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 async function toPng(svg: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -191,7 +181,7 @@ export function ChartExport({ figureId, title, description, filters }: { figureI
     const { svg, width, height } = composeChartSvg({ ...parts, exportedAt, origin });
     try {
       const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await toPng(svg, width, height);
-      download(blob, exportFileName(parts.title, exportedAt, format));
+      downloadBlob(blob, exportFileName(parts.title, exportedAt, format));
     } catch (error) {
       setProblem(`The ${format.toUpperCase()} could not be made: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,10 +1,13 @@
 'use client';
 
-import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Symbols, XAxis, YAxis, useChartWidth, useXAxisScale, useYAxisScale } from 'recharts';
-import { formatBucket, formatDay, formatPosition, formatTick, spanDays, timeTicks, truncate } from './format';
-import { markerPath, seriesStyle, type MarkerShape, type SeriesStyle } from './palette';
-import type { Anchor, ChartBucket, ChartMark, ChartReading, ChartSeries } from './stance-chart-data';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Symbols, XAxis, YAxis } from 'recharts';
+import { formatTick, spanDays, timeTicks, truncate } from './format';
+import { seriesStyle, type MarkerShape, type SeriesStyle } from './palette';
+import type { Anchor, ChartMark, ChartSeries } from './stance-chart-data';
+import { keyboardStep, type ActivePoint } from './stance-chart-keys';
+import { StanceLegend } from './stance-chart-legend';
+import { ActivePointLayer, TooltipBody, tooltipStyle, type BucketUnit, type PointPosition } from './stance-chart-tooltip';
 import type { TimelineEvent } from '@/lib/events/timeline';
 import { EventLines, EventToggle } from './event-lines';
 
@@ -19,7 +22,7 @@ export interface StanceChartProps {
   events?: TimelineEvent[];
   /** "Mean", "Weighted median", … */
   aggregationLabel: string;
-  bucketUnit: 'day' | 'week' | 'month' | 'year';
+  bucketUnit: BucketUnit;
   /** What the shaded band shows, or null for none. */
   bandLabel: string | null;
   /** Small multiples: shorter, no anchor labels inside the plot, no legend. */
@@ -29,111 +32,12 @@ export interface StanceChartProps {
 const DAY = 86_400_000;
 
 type Prepared = ChartSeries & { style: SeriesStyle };
-type Active = { series: number; kind: 'reading' | 'bucket'; index: number };
 
 function ShapeMarker({ cx, cy, shape, size, fill, stroke, strokeWidth, fillOpacity }: {
   cx?: number; cy?: number; shape: MarkerShape; size: number; fill: string; stroke: string; strokeWidth: number; fillOpacity: number;
 }) {
   if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
   return <Symbols cx={cx} cy={cy} type={shape} size={size} fill={fill} fillOpacity={fillOpacity} stroke={stroke} strokeWidth={strokeWidth} />;
-}
-
-// Quotes are not sent with the chart (it would carry every reading's text); each is fetched once, when
-// its reading is first pointed at.
-const quotes = new Map<string, string>();
-
-function ReadingQuote({ id }: { id: string }) {
-  const [loaded, setLoaded] = useState<{ id: string; quote: string } | null>(null);
-  useEffect(() => {
-    if (quotes.has(id)) return;
-    let current = true;
-    fetch(`/api/stance/readings/${id}`)
-      .then((r) => (r.ok ? (r.json() as Promise<{ quote: string }>) : null))
-      .then((d) => {
-        if (!d) return;
-        quotes.set(id, d.quote);
-        if (current) setLoaded({ id, quote: d.quote });
-      })
-      .catch(() => {});
-    return () => {
-      current = false;
-    };
-  }, [id]);
-  const quote = quotes.get(id) ?? (loaded?.id === id ? loaded.quote : null);
-  return <p className="chart-tooltip-quote">{quote === null ? 'Loading the quote…' : `“${truncate(quote, 320)}”`}</p>;
-}
-
-function TooltipBody({ item, actor, aggregationLabel, bucketUnit }: {
-  item: ChartBucket | ChartReading;
-  actor: string;
-  aggregationLabel: string;
-  bucketUnit: StanceChartProps['bucketUnit'];
-}) {
-  if (item.kind === 'reading') {
-    return (
-      <>
-        <div className="chart-tooltip-head">
-          <strong>{actor}</strong> · {formatPosition(item.position)} on {formatDay(item.date)}
-        </div>
-        <dl>
-          <dt>Source</dt><dd>{item.source}</dd>
-          <dt>Analyst</dt><dd>{item.analyst}</dd>
-          <dt>Confidence</dt><dd>{item.confidence}</dd>
-          <dt>Reliability</dt><dd>{item.reliability}</dd>
-          <dt>Credibility</dt><dd>{item.credibility}</dd>
-        </dl>
-        <ReadingQuote id={item.id} />
-      </>
-    );
-  }
-  return (
-    <>
-      <div className="chart-tooltip-head">
-        <strong>{actor}</strong> · {formatBucket(item.start, bucketUnit)}
-      </div>
-      <dl>
-        <dt>{aggregationLabel}</dt><dd>{formatPosition(item.value)}</dd>
-        <dt>Readings</dt><dd>{item.n}</dd>
-        <dt>Mean / median</dt><dd>{formatPosition(item.mean)} / {formatPosition(item.median)}</dd>
-        <dt>Range</dt><dd>{formatPosition(item.min)}–{formatPosition(item.max)}</dd>
-        <dt>SD (sample)</dt><dd>{formatPosition(item.sdSample)}</dd>
-        <dt>Sources</dt><dd>{item.sources}</dd>
-      </dl>
-    </>
-  );
-}
-
-/**
- * Rendered inside the chart: turns the active point's data coordinates into pixels with the chart's
- * own scales, rings the point and reports where it is, so the HTML tooltip can sit next to it.
- */
-type PointPosition = { cx: number; cy: number; width: number };
-
-function ActivePointLayer({ x, y, onPosition }: { x: number | null; y: number | null; onPosition: (p: PointPosition | null) => void }) {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  const width = useChartWidth() ?? 0;
-  const cx = x !== null && xScale ? xScale(x) : undefined;
-  const cy = y !== null && yScale ? yScale(y) : undefined;
-  const ok = typeof cx === 'number' && typeof cy === 'number' && Number.isFinite(cx) && Number.isFinite(cy);
-  useEffect(() => {
-    onPosition(ok ? { cx: cx as number, cy: cy as number, width } : null);
-  }, [ok, cx, cy, width, onPosition]);
-  if (!ok) return null;
-  return <circle className="chart-active-ring" cx={cx as number} cy={cy as number} r={9} fill="none" stroke="#1b2430" strokeWidth={2} pointerEvents="none" />;
-}
-
-/** Next to the point, on the side with more room. */
-function tooltipStyle({ cx, cy, width }: PointPosition): CSSProperties {
-  const right = cx < width * 0.55;
-  return {
-    position: 'absolute',
-    top: Math.max(0, cy - 24),
-    left: right ? cx + 16 : undefined,
-    right: right ? undefined : Math.max(0, width - cx + 16),
-    pointerEvents: 'none',
-    zIndex: 5,
-  };
 }
 
 /**
@@ -155,7 +59,7 @@ export function StanceChart({
 }: StanceChartProps) {
   const descId = useId();
   const helpId = useId();
-  const [active, setActive] = useState<Active | null>(null);
+  const [active, setActive] = useState<ActivePoint | null>(null);
   const [position, setPosition] = useState<PointPosition | null>(null);
   const prepared: Prepared[] = useMemo(() => series.map((s) => ({ ...s, style: seriesStyle(s.styleIndex) })), [series]);
 
@@ -171,45 +75,12 @@ export function StanceChart({
   const span = spanDays(domain[0], domain[1]);
   const height = compact ? 200 : 440;
 
-  // Keyboard: the chart is one tab stop. Left/right walk an actor's readings in date order, up/down
-  // move to the next actor's reading nearest in time, Home/End jump to the first/last, Escape closes.
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const order = prepared.map((s, i) => (s.readings.length ? i : -1)).filter((i) => i >= 0);
-    if (!order.length) return;
-    const current: Active = active?.kind === 'reading' ? active : { series: order[0]!, kind: 'reading', index: -1 };
-    const last = (prepared[current.series]?.readings.length ?? 1) - 1;
-    let next: Active;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = { ...current, index: Math.min(last, current.index + 1) };
-        break;
-      case 'ArrowLeft':
-        next = { ...current, index: Math.max(0, current.index - 1) };
-        break;
-      case 'Home':
-        next = { ...current, index: 0 };
-        break;
-      case 'End':
-        next = { ...current, index: last };
-        break;
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        const at = Math.max(0, order.indexOf(current.series));
-        const target = order[(at + (event.key === 'ArrowDown' ? 1 : order.length - 1)) % order.length]!;
-        const readings = prepared[target]!.readings;
-        const x = activeItem?.x ?? readings[0]!.x;
-        let best = 0;
-        readings.forEach((r, k) => {
-          if (Math.abs(r.x - x) < Math.abs(readings[best]!.x - x)) best = k;
-        });
-        next = { series: target, kind: 'reading', index: best };
-        break;
-      }
-      case 'Escape':
-        setActive(null);
-        return;
-      default:
-        return;
+    const next = keyboardStep(prepared, active, activeItem?.x, event.key);
+    if (next === undefined) return;
+    if (next === null) {
+      setActive(null);
+      return;
     }
     event.preventDefault();
     setActive(next);
@@ -361,54 +232,6 @@ export function StanceChart({
       </div>
       {!compact && <StanceLegend series={prepared} aggregationLabel={aggregationLabel} bucketUnit={bucketUnit} bandLabel={bandLabel} />}
       <EventToggle events={events} domain={domain} />
-    </div>
-  );
-}
-
-function LegendSample({ color, dash, shape, hollow = false }: { color: string; dash?: string; shape: MarkerShape; hollow?: boolean }) {
-  return (
-    <svg width={hollow ? 16 : 34} height="14" viewBox={hollow ? '-8 -7 16 14' : '-17 -7 34 14'} aria-hidden="true" focusable="false">
-      {!hollow && <line x1="-16" x2="16" y1="0" y2="0" stroke={color} strokeWidth="2.5" strokeDasharray={dash} />}
-      <path d={markerPath(shape, hollow ? 4.5 : 5)} fill={color} fillOpacity={hollow ? 0.18 : 1} stroke={hollow ? color : '#fff'} strokeWidth={hollow ? 1.25 : 1.5} />
-    </svg>
-  );
-}
-
-function StanceLegend({ series, aggregationLabel, bucketUnit, bandLabel }: {
-  series: Prepared[];
-  aggregationLabel: string;
-  bucketUnit: StanceChartProps['bucketUnit'];
-  bandLabel: string | null;
-}) {
-  const first = series[0]?.style;
-  return (
-    <div className="chart-legend">
-      <ul className="chart-legend-series" aria-label="Actors">
-        {series.map((s) => (
-          <li key={s.key}>
-            <LegendSample color={s.style.color} dash={s.style.dash} shape={s.style.shape} />
-            <span>{s.name}</span>
-            <span className="muted small">
-              {s.shown < s.total ? `${s.shown.toLocaleString('en')} of ${s.total.toLocaleString('en')} readings shown` : `${s.total} ${s.total === 1 ? 'reading' : 'readings'}`}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {first && (
-        <p className="chart-legend-key small muted">
-          <LegendSample color="#4a5566" shape={first.shape} /> line and filled marker: {aggregationLabel.toLowerCase()} per {bucketUnit}
-          <span className="sep" aria-hidden="true">·</span>
-          <LegendSample color="#4a5566" shape={first.shape} hollow /> hollow marker: one reading from one source
-          {bandLabel && (
-            <>
-              <span className="sep" aria-hidden="true">·</span>
-              <span className="chart-legend-band" aria-hidden="true" /> shaded band: {bandLabel}
-            </>
-          )}
-          <span className="sep" aria-hidden="true">·</span>
-          <span>hover a marker, or focus the chart and use the arrow keys, for its source and quote</span>
-        </p>
-      )}
     </div>
   );
 }

@@ -1,229 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import { actorCreateSchema } from '../actors/schema';
-import { assessmentCreateSchema } from '../assessments/schema';
+import { audit } from '../audit';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
-import { AppError, invalid, type FieldErrors } from '../errors';
+import { withBulkTransaction, type BulkWriter } from '../db/bulk';
+import { AppError, invalid } from '../errors';
 import { parseJsonText } from '../json-text';
-import { auditInTransaction, insertRevisions, insertRows, ASSESSMENT_COLUMNS, SOURCE_COLUMNS, withBulkTransaction, type BulkClient } from '../import/bulk';
-import { interestCreateSchema } from '../interests/schema';
-import { issueCreateSchema } from '../issues/schema';
-import { opinionCreateSchema } from '../opinions/schema';
-import { eventCreateSchema } from '../events/schema';
-import { estimateCreateSchema } from '../scenarios/schema';
-import { sourceCreateSchema } from '../sources/schema';
-import { scaleValue, unsafeTextPaths, zodFieldErrors } from '../validation';
-import { workspaceExportSchema, type WorkspaceExport } from './format';
+import { checkWorkspaceExport } from './check-workspace';
+import type { WorkspaceExport } from './format';
 
-// Importing a whole-workspace export (lib/export/format.ts) into an EMPTY workspace: every record is
-// checked with the same schemas as the forms, every reference must resolve inside the file, and then
-// everything is written in one transaction with new ids, keeping versions, timestamps, deletions and
-// the assessments' revision history.
+// Importing a whole-workspace export (lib/export/format.ts) into an EMPTY workspace: the file is checked
+// first (lib/export/check-workspace.ts), then everything is written in one transaction with new ids,
+// keeping versions, timestamps, deletions and the assessments' revision history.
 
-/** Stands in for a reference while a record's own fields are checked with its create schema. */
-const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
-const MAX_ERRORS = 500;
-
-export interface WorkspaceImportResult {
+export type WorkspaceImportResult = {
   counts: { actors: number; issues: number; sources: number; interests: number; assessments: number; revisions: number; opinions: number; scenarios: number; estimates: number; events: number };
   /** Users of the file matched by email to members of this workspace; the others were attributed to the importer. */
   users: { matched: number; attributedToImporter: string[] };
-}
+};
 
-class Problems {
-  readonly errors: FieldErrors = {};
-  count = 0;
-  add(path: string, message: string) {
-    this.count++;
-    if (this.count > MAX_ERRORS) return;
-    (this.errors[path] ??= []).push(message);
-  }
-  addZod(prefix: string, error: z.ZodError, rename: Record<string, string> = {}) {
-    for (const [field, messages] of Object.entries(zodFieldErrors(error))) {
-      const head = field.split('.')[0]!;
-      const path = `${prefix}.${rename[head] ?? field}`;
-      for (const m of messages) this.add(path, m);
-    }
-  }
-}
-
-/** Checks everything a file says; throws VALIDATION listing every problem (path → messages). */
-export function checkWorkspaceExport(raw: unknown, now = new Date()): WorkspaceExport {
-  const unstorable = unsafeTextPaths(raw, MAX_ERRORS);
-  if (unstorable.length) {
-    const errors: FieldErrors = {};
-    for (const { path, reason } of unstorable) (errors[path] ??= []).push(`This value ${reason}`);
-    throw invalid(errors, `The file holds text that cannot be stored, first at ${unstorable[0]!.path}. Nothing was imported.`);
-  }
-  const parsed = workspaceExportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = zodFieldErrors(parsed.error);
-    throw invalid(errors, `The file is not a valid workspace export: ${Object.keys(errors).length} problem(s), first at ${Object.keys(errors)[0]}. Nothing was imported.`);
-  }
-  const data = parsed.data;
-  const p = new Problems();
-  const keysOf = (name: string, list: { key: string }[]) => {
-    const keys = new Set<string>();
-    list.forEach((item, i) => {
-      if (keys.has(item.key)) p.add(`${name}.${i}.key`, `Another ${name.slice(0, -1)} has the key “${item.key}”`);
-      keys.add(item.key);
-    });
-    return keys;
-  };
-  const users = keysOf('users', data.users);
-  const actors = keysOf('actors', data.actors);
-  const issues = keysOf('issues', data.issues);
-  const sources = keysOf('sources', data.sources);
-  keysOf('interests', data.interests);
-  keysOf('assessments', data.assessments);
-  keysOf('scenarios', data.scenarios);
-  keysOf('events', data.events);
-  const ref = (path: string, set: Set<string>, what: string, key: string | null) => {
-    if (key !== null && !set.has(key)) p.add(path, `No ${what} with the key “${key}” in the file`);
-  };
-  const unique = (name: string, values: string[], field: string) => {
-    const seen = new Map<string, number>();
-    values.forEach((v, i) => {
-      if (seen.has(v)) p.add(`${name}.${i}.${field}`, `Same ${field} as ${name}.${seen.get(v)} (it must be unique in a workspace)`);
-      seen.set(v, i);
-    });
-  };
-  // The same rules as the forms and the API (lib/actors/commands.ts, lib/sources/commands.ts).
-  const actorParent = new Map(data.actors.map((a) => [a.key, a.parentKey]));
-  data.actors.forEach((a, i) => {
-    if (a.parentKey === null) return;
-    if (a.parentKey === a.key) return p.add(`actors.${i}.parentKey`, 'An actor cannot be part of itself');
-    const seen = new Set([a.key]);
-    for (let up = actorParent.get(a.parentKey) ?? null; up !== null; up = actorParent.get(up) ?? null) {
-      if (seen.has(up)) return p.add(`actors.${i}.parentKey`, 'That would make the actor part of itself (a cycle)');
-      seen.add(up);
-    }
-  });
-  data.sources.forEach((s, i) => {
-    if (s.citedInKey === s.key) p.add(`sources.${i}.citedInKey`, 'A source cannot be quoted in itself');
-  });
-  // Timestamps in the future would sort every later edit before them; a few minutes of clock skew are allowed.
-  const latest = now.getTime() + 5 * 60_000;
-  const notInFuture = (path: string, iso: string | null) => {
-    if (iso !== null && Date.parse(iso) > latest) p.add(path, `${iso} is in the future`);
-  };
-  const collections = { actors: data.actors, issues: data.issues, sources: data.sources, interests: data.interests, assessments: data.assessments, scenarios: data.scenarios };
-  for (const [name, list] of Object.entries(collections)) {
-    list.forEach((r: { createdAt: string; updatedAt: string; deletedAt: string | null }, i: number) => {
-      notInFuture(`${name}.${i}.createdAt`, r.createdAt);
-      notInFuture(`${name}.${i}.updatedAt`, r.updatedAt);
-      notInFuture(`${name}.${i}.deletedAt`, r.deletedAt);
-      if (Date.parse(r.updatedAt) < Date.parse(r.createdAt)) p.add(`${name}.${i}.updatedAt`, 'Updated before it was created');
-    });
-  }
-  data.scenarios.forEach((s, i) => s.estimates.forEach((e, j) => notInFuture(`scenarios.${i}.estimates.${j}.createdAt`, e.createdAt)));
-  data.scenarios.forEach((s, i) => notInFuture(`scenarios.${i}.resolvedAt`, s.resolvedAt));
-  unique('actors', data.actors.map((a) => a.name), 'name');
-  unique('issues', data.issues.map((i) => i.title), 'title');
-
-  data.actors.forEach((a, i) => {
-    const r = actorCreateSchema.safeParse({ name: a.name, kind: a.kind, aliases: a.aliases, parentId: null, description: a.description });
-    if (!r.success) p.addZod(`actors.${i}`, r.error);
-    ref(`actors.${i}.parentKey`, actors, 'actor', a.parentKey);
-  });
-  data.issues.forEach((issue, i) => {
-    const r = issueCreateSchema.safeParse({ title: issue.title, description: issue.description, anchors: issue.anchors });
-    if (!r.success) p.addZod(`issues.${i}`, r.error);
-  });
-  data.sources.forEach((s, i) => {
-    const r = sourceCreateSchema.safeParse({ ...s, citedInId: null });
-    if (!r.success) p.addZod(`sources.${i}`, r.error);
-    ref(`sources.${i}.citedInKey`, sources, 'source', s.citedInKey);
-  });
-  data.interests.forEach((it, i) => {
-    const r = interestCreateSchema.safeParse({ ...it, actorId: PLACEHOLDER_ID, sourceId: PLACEHOLDER_ID });
-    if (!r.success) p.addZod(`interests.${i}`, r.error);
-    ref(`interests.${i}.actorKey`, actors, 'actor', it.actorKey);
-    ref(`interests.${i}.sourceKey`, sources, 'source', it.sourceKey);
-    ref(`interests.${i}.createdByKey`, users, 'user', it.createdByKey);
-  });
-  data.assessments.forEach((a, i) => {
-    const r = assessmentCreateSchema.safeParse({ ...a, actorId: PLACEHOLDER_ID, issueId: PLACEHOLDER_ID, sourceId: PLACEHOLDER_ID });
-    if (!r.success) p.addZod(`assessments.${i}`, r.error);
-    ref(`assessments.${i}.actorKey`, actors, 'actor', a.actorKey);
-    ref(`assessments.${i}.issueKey`, issues, 'issue', a.issueKey);
-    ref(`assessments.${i}.sourceKey`, sources, 'source', a.sourceKey);
-    ref(`assessments.${i}.recordedByKey`, users, 'user', a.recordedByKey);
-    const versions = new Set<number>();
-    a.revisions.forEach((rev, j) => {
-      if (versions.has(rev.version)) p.add(`assessments.${i}.revisions.${j}.version`, `Version ${rev.version} appears twice`);
-      if (rev.version > a.version) {
-        p.add(`assessments.${i}.revisions.${j}.version`, `Revision ${rev.version} is newer than the assessment itself (version ${a.version})`);
-      }
-      notInFuture(`assessments.${i}.revisions.${j}.editedAt`, rev.editedAt);
-      versions.add(rev.version);
-      ref(`assessments.${i}.revisions.${j}.editedByKey`, users, 'user', rev.editedByKey);
-    });
-    const authors = new Set<string>();
-    a.opinions.forEach((o, j) => {
-      const r = opinionCreateSchema.safeParse({ ...o, assessmentId: PLACEHOLDER_ID });
-      if (!r.success) p.addZod(`assessments.${i}.opinions.${j}`, r.error);
-      ref(`assessments.${i}.opinions.${j}.authorKey`, users, 'user', o.authorKey);
-      if (authors.has(o.authorKey)) p.add(`assessments.${i}.opinions.${j}.authorKey`, 'This user has two opinions of the assessment (one per user)');
-      authors.add(o.authorKey);
-    });
-  });
-  data.scenarios.forEach((s, i) => {
-    ref(`scenarios.${i}.issueKey`, issues, 'issue', s.issueKey);
-    ref(`scenarios.${i}.createdByKey`, users, 'user', s.createdByKey);
-    ref(`scenarios.${i}.resolvedByKey`, users, 'user', s.resolvedByKey);
-    ref(`scenarios.${i}.annulledByKey`, users, 'user', s.annulledByKey);
-    if (!s.name.trim()) p.add(`scenarios.${i}.name`, 'Name is required');
-    if (s.outcomePosition !== null && !scaleValue('Position reached').safeParse(s.outcomePosition).success) {
-      p.add(`scenarios.${i}.outcomePosition`, 'Position reached must be between 0 and 100');
-    }
-    const seen = new Set<string>();
-    s.actors.forEach((a, j) => {
-      ref(`scenarios.${i}.actors.${j}.actorKey`, actors, 'actor', a.actorKey);
-      if (seen.has(a.actorKey)) p.add(`scenarios.${i}.actors.${j}.actorKey`, 'This actor appears twice in the scenario');
-      seen.add(a.actorKey);
-      for (const field of ['position', 'salience', 'capability'] as const) {
-        const v = a[field];
-        if (v !== null && !scaleValue(field).safeParse(v).success) p.add(`scenarios.${i}.actors.${j}.${field}`, `${field} must be between 0 and 100`);
-      }
-    });
-    s.estimates.forEach((e, j) => {
-      const r = estimateCreateSchema.safeParse({
-        scenarioId: PLACEHOLDER_ID,
-        likelihood: e.likelihood,
-        probability: Math.round(e.probability * 10_000) / 100,
-        estimatedOn: e.estimatedOn,
-        forecastPosition: e.forecastPosition,
-        rationale: e.rationale,
-      });
-      if (!r.success) p.addZod(`scenarios.${i}.estimates.${j}`, r.error);
-      ref(`scenarios.${i}.estimates.${j}.analystKey`, users, 'user', e.analystKey);
-    });
-    const models = new Set<string>();
-    s.modelScores.forEach((m, j) => {
-      if (models.has(m.model)) p.add(`scenarios.${i}.modelScores.${j}.model`, 'This model is scored twice on the scenario');
-      models.add(m.model);
-      for (const field of ['forecast', 'p10', 'p90', 'outcome'] as const) {
-        if (!scaleValue(field).safeParse(m[field]).success) p.add(`scenarios.${i}.modelScores.${j}.${field}`, `${field} must be between 0 and 100`);
-      }
-      if (!(m.p10 <= m.forecast && m.forecast <= m.p90)) p.add(`scenarios.${i}.modelScores.${j}.forecast`, 'The forecast must lie inside its interval (p10 ≤ forecast ≤ p90)');
-    });
-  });
-  data.events.forEach((e, i) => {
-    // The same rules as the event form and the API (lib/events/schema.ts), on the file's own values.
-    const r = eventCreateSchema.safeParse({ occurredOn: e.occurredOn, title: e.title, description: e.description, sourceId: e.sourceKey === null ? null : PLACEHOLDER_ID, issueIds: e.issueKeys.map(() => PLACEHOLDER_ID) });
-    if (!r.success) p.addZod(`events.${i}`, r.error);
-    ref(`events.${i}.sourceKey`, sources, 'source', e.sourceKey);
-    e.issueKeys.forEach((k, j) => ref(`events.${i}.issueKeys.${j}`, issues, 'issue', k));
-    if (e.issueKeys.length > 100) p.add(`events.${i}.issueKeys`, 'An event concerns at most 100 issues, or none for the whole workspace');
-    ref(`events.${i}.createdByKey`, users, 'user', e.createdByKey);
-    notInFuture(`events.${i}.createdAt`, e.createdAt);
-  });
-  if (p.count) {
-    throw invalid(p.errors, `The file has ${p.count} problem${p.count === 1 ? '' : 's'}${p.count > MAX_ERRORS ? ` (the first ${MAX_ERRORS} are listed)` : ''}; nothing was imported.`);
-  }
-  return data;
+/** The file's keys → the ids of the target workspace. */
+interface Ids {
+  user: (key: string) => string;
+  actor: (key: string) => string;
+  issue: (key: string) => string;
+  source: (key: string) => string;
+  /** Revision snapshots and changes name actors, issues and sources by id: point them at the new records. */
+  remap: (field: string, value: unknown) => unknown;
 }
 
 /** Restores an export into the caller's workspace, which must hold no records at all (deleted ones included). */
@@ -231,7 +33,41 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
   // Restoring a workspace writes records in other members' names (authorship, revisions, estimates): admins only.
   authorize(ctx, 'members:manage');
   const data = checkWorkspaceExport(parseJsonText(text, 'The file'));
+  const { user, unmatched } = await matchUsers(ctx, data);
+  const ids = newIds(data, user);
+  const ws = ctx.workspaceId;
 
+  return withBulkTransaction(async (writer) => {
+    await assertEmpty(writer, ws);
+    await writeRecords(writer, ws, data, ids);
+    const { revisions, opinions } = await writeAssessments(writer, ws, data, ids, unmatched);
+    const { estimates } = await writeScenarios(writer, ws, data, ids);
+    await writeEvents(writer, ws, data, ids);
+    const result: WorkspaceImportResult = {
+      counts: {
+        actors: data.actors.length,
+        issues: data.issues.length,
+        sources: data.sources.length,
+        interests: data.interests.length,
+        assessments: data.assessments.length,
+        revisions,
+        opinions,
+        scenarios: data.scenarios.length,
+        estimates,
+        events: data.events.length,
+      },
+      users: { matched: data.users.length - unmatched.length, attributedToImporter: unmatched },
+    };
+    await audit(
+      { action: 'import.completed', workspaceId: ws, userId: ctx.userId, entityType: 'workspace', details: { ...result, from: data.workspace.name, exportedAt: data.exportedAt } },
+      writer,
+    );
+    return result;
+  });
+}
+
+/** The file's users matched by email to members of this workspace; the others become the importer. */
+async function matchUsers(ctx: Ctx, data: WorkspaceExport): Promise<{ user: (key: string) => string; unmatched: string[] }> {
   const members = await db().membership.findMany({ where: { workspaceId: ctx.workspaceId }, select: { user: { select: { id: true, email: true } } } });
   const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
   const userId = new Map<string, string>();
@@ -241,333 +77,198 @@ export async function importWorkspace(ctx: Ctx, text: string): Promise<Workspace
     userId.set(u.key, id ?? ctx.userId);
     if (!id) unmatched.push(u.email);
   }
-  const user = (key: string) => userId.get(key) ?? ctx.userId;
-  // New ids for every record. Keys are unique per collection, so each collection has its own map.
-  const newIds = (list: { key: string }[]) => new Map(list.map((r) => [r.key, randomUUID()]));
-  const actorIds = newIds(data.actors);
-  const issueIds = newIds(data.issues);
-  const sourceIds = newIds(data.sources);
-  const aId = (key: string) => actorIds.get(key)!;
-  const iId = (key: string) => issueIds.get(key)!;
-  const sId = (key: string) => sourceIds.get(key)!;
-  // Revision snapshots and changes name actors, issues and sources by id: point them at the new records.
-  const REF_FIELDS: Record<string, Map<string, string>> = { actorId: actorIds, issueId: issueIds, sourceId: sourceIds };
-  const remap = (field: string, value: unknown) => (typeof value === 'string' && REF_FIELDS[field]?.get(value)) || value;
-  const ws = ctx.workspaceId;
+  return { user: (key) => userId.get(key) ?? ctx.userId, unmatched };
+}
 
-  return withBulkTransaction(async (client) => {
-    await assertEmpty(client, ws);
-    await insertRows(
-      client,
-      'Actor',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'name', type: 'text' },
-        { name: 'kind', type: 'text', cast: 'ActorKind' },
-        { name: 'aliases', type: 'text[]' },
-        { name: 'description', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      data.actors.map((a) => ({ id: aId(a.key), workspaceId: ws, name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, ...meta(a) })),
-    );
-    await setReferences(client, 'Actor', 'parentId', data.actors.filter((a) => a.parentKey).map((a) => ({ id: aId(a.key), ref: aId(a.parentKey!) })));
-    await insertRows(
-      client,
-      'Issue',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'title', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'anchors', type: 'jsonb' },
-        ...META_COLUMNS,
-      ],
-      data.issues.map((i) => ({ id: iId(i.key), workspaceId: ws, title: i.title, description: i.description, anchors: i.anchors, ...meta(i) })),
-    );
-    await insertRows(
-      client,
-      'Source',
-      [
-        ...SOURCE_COLUMNS,
-        { name: 'body', type: 'text' },
-        { name: 'origin', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      data.sources.map((s) => ({
-        id: sId(s.key),
-        workspaceId: ws,
-        title: s.title,
-        outlet: s.outlet,
-        author: s.author,
-        url: s.url,
-        publishedAt: s.publishedAt,
-        kind: s.kind,
-        reliability: s.reliability,
-        body: s.body,
-        origin: s.origin,
-        ...meta(s),
-      })),
-      { chunkSize: 200 },
-    );
-    await setReferences(client, 'Source', 'citedInId', data.sources.filter((s) => s.citedInKey).map((s) => ({ id: sId(s.key), ref: sId(s.citedInKey!) })));
-    await insertRows(
-      client,
-      'StatedInterest',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'actorId', type: 'uuid' },
-        { name: 'sourceId', type: 'uuid' },
-        { name: 'statedOn', type: 'date' },
-        { name: 'quote', type: 'text' },
-        { name: 'summary', type: 'text' },
-        { name: 'createdById', type: 'uuid' },
-        ...META_COLUMNS,
-      ],
-      data.interests.map((it) => ({
+/** New ids for every record. Keys are unique per collection, so each collection has its own map. */
+function newIds(data: WorkspaceExport, user: (key: string) => string): Ids {
+  const idsOf = (list: { key: string }[]) => new Map(list.map((r) => [r.key, randomUUID()]));
+  const actorIds = idsOf(data.actors);
+  const issueIds = idsOf(data.issues);
+  const sourceIds = idsOf(data.sources);
+  const REF_FIELDS: Record<string, Map<string, string>> = { actorId: actorIds, issueId: issueIds, sourceId: sourceIds };
+  return {
+    user,
+    actor: (key) => actorIds.get(key)!,
+    issue: (key) => issueIds.get(key)!,
+    source: (key) => sourceIds.get(key)!,
+    remap: (field, value) => (typeof value === 'string' && REF_FIELDS[field]?.get(value)) || value,
+  };
+}
+
+/** Actors, issues, sources (with their references to each other) and stated interests. */
+async function writeRecords(writer: BulkWriter, ws: string, data: WorkspaceExport, ids: Ids): Promise<void> {
+  const inWorkspace = { same: { workspaceId: ws } };
+  await writer.insert(
+    'Actor',
+    data.actors.map((a) => ({ id: ids.actor(a.key), name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, ...meta(a) })),
+    inWorkspace,
+  );
+  await writer.setColumn('Actor', 'parentId', data.actors.filter((a) => a.parentKey).map((a) => ({ id: ids.actor(a.key), value: ids.actor(a.parentKey!) })));
+  await writer.insert('Issue', data.issues.map((i) => ({ id: ids.issue(i.key), title: i.title, description: i.description, anchors: i.anchors, ...meta(i) })), inWorkspace);
+  await writer.insert(
+    'Source',
+    data.sources.map((s) => ({
+      id: ids.source(s.key),
+      title: s.title,
+      outlet: s.outlet,
+      author: s.author,
+      url: s.url,
+      publishedAt: s.publishedAt,
+      kind: s.kind,
+      reliability: s.reliability,
+      body: s.body,
+      origin: s.origin,
+      ...meta(s),
+    })),
+    { ...inWorkspace, chunkSize: 200 },
+  );
+  await writer.setColumn('Source', 'citedInId', data.sources.filter((s) => s.citedInKey).map((s) => ({ id: ids.source(s.key), value: ids.source(s.citedInKey!) })));
+  await writer.insert(
+    'StatedInterest',
+    data.interests.map((it) => ({
+      id: randomUUID(),
+      actorId: ids.actor(it.actorKey),
+      sourceId: ids.source(it.sourceKey),
+      statedOn: it.statedOn,
+      quote: it.quote,
+      summary: it.summary,
+      createdById: ids.user(it.createdByKey),
+      ...meta(it),
+    })),
+    inWorkspace,
+  );
+}
+
+/** Assessments with their revision history and colleagues' opinions; answers how many of those were written. */
+async function writeAssessments(writer: BulkWriter, ws: string, data: WorkspaceExport, ids: Ids, unmatched: string[]): Promise<{ revisions: number; opinions: number }> {
+  const inWorkspace = { same: { workspaceId: ws } };
+  const assessmentIds = data.assessments.map(() => randomUUID());
+  await writer.insert(
+    'Assessment',
+    data.assessments.map((a, i) => ({
+      id: assessmentIds[i],
+      actorId: ids.actor(a.actorKey),
+      issueId: ids.issue(a.issueKey),
+      sourceId: ids.source(a.sourceKey),
+      position: a.position,
+      salience: a.salience,
+      capability: a.capability,
+      confidence: a.confidence,
+      credibility: a.credibility,
+      stanceDate: a.stanceDate,
+      quote: a.quote,
+      rationale: a.rationale,
+      recordedById: ids.user(a.recordedByKey),
+      ...meta(a),
+    })),
+    inWorkspace,
+  );
+  const revisions = data.assessments.flatMap((a, i) =>
+    a.revisions.map((r) => ({
+      assessmentId: assessmentIds[i]!,
+      version: r.version,
+      editedById: ids.user(r.editedByKey),
+      editedAt: r.editedAt,
+      changes: Object.fromEntries(Object.entries(r.changes).map(([field, c]) => [field, { from: ids.remap(field, c.from), to: ids.remap(field, c.to) }])),
+      snapshot: Object.fromEntries(Object.entries(r.snapshot).map(([field, v]) => [field, ids.remap(field, v)])),
+    })),
+  );
+  await writer.insert('AssessmentRevision', revisions, inWorkspace);
+  const opinions = data.assessments.flatMap((a, i) =>
+    a.opinions.map((o) => ({
+      id: randomUUID(),
+      assessmentId: assessmentIds[i],
+      authorId: ids.user(o.authorKey),
+      stance: o.stance,
+      position: o.position,
+      comment: o.comment,
+      ...meta(o),
+    })),
+  );
+  assertOneOpinionPerAuthor(opinions, unmatched);
+  await writer.insert('AssessmentOpinion', opinions, inWorkspace);
+  return { revisions: revisions.length, opinions: opinions.length };
+}
+
+/** Scenarios with their actors, likelihood estimates and frozen model scores; answers how many estimates were written. */
+async function writeScenarios(writer: BulkWriter, ws: string, data: WorkspaceExport, ids: Ids): Promise<{ estimates: number }> {
+  const inWorkspace = { same: { workspaceId: ws } };
+  const scenarioIds = data.scenarios.map(() => randomUUID());
+  await writer.insert(
+    'Scenario',
+    data.scenarios.map((s, i) => ({
+      id: scenarioIds[i],
+      issueId: ids.issue(s.issueKey),
+      name: s.name,
+      description: s.description,
+      asOf: s.asOf,
+      createdById: ids.user(s.createdByKey),
+      outcome: s.outcome,
+      resolvedAt: s.resolvedAt,
+      resolvedById: s.resolvedByKey ? ids.user(s.resolvedByKey) : null,
+      outcomePosition: s.outcomePosition,
+      annulledAt: s.annulledAt,
+      annulledById: s.annulledByKey ? ids.user(s.annulledByKey) : null,
+      annulmentReason: s.annulmentReason,
+      ...meta(s),
+    })),
+    inWorkspace,
+  );
+  await writer.insert(
+    'ScenarioActor',
+    data.scenarios.flatMap((s, i) =>
+      s.actors.map((a) => ({
         id: randomUUID(),
-        workspaceId: ws,
-        actorId: aId(it.actorKey),
-        sourceId: sId(it.sourceKey),
-        statedOn: it.statedOn,
-        quote: it.quote,
-        summary: it.summary,
-        createdById: user(it.createdByKey),
-        ...meta(it),
-      })),
-    );
-    const assessmentIds = data.assessments.map(() => randomUUID());
-    await insertRows(
-      client,
-      'Assessment',
-      ASSESSMENT_COLUMNS,
-      data.assessments.map((a, i) => ({
-        id: assessmentIds[i],
-        workspaceId: ws,
-        actorId: aId(a.actorKey),
-        issueId: iId(a.issueKey),
-        sourceId: sId(a.sourceKey),
+        scenarioId: scenarioIds[i],
+        actorId: ids.actor(a.actorKey),
         position: a.position,
         salience: a.salience,
         capability: a.capability,
-        confidence: a.confidence,
-        credibility: a.credibility,
-        stanceDate: a.stanceDate,
-        quote: a.quote,
-        rationale: a.rationale,
-        recordedById: user(a.recordedByKey),
-        ...meta(a),
+        excluded: a.excluded,
       })),
-    );
-    const revisions = data.assessments.flatMap((a, i) =>
-      a.revisions.map((r) => ({
-        assessmentId: assessmentIds[i]!,
-        version: r.version,
-        editedById: user(r.editedByKey),
-        editedAt: r.editedAt,
-        changes: Object.fromEntries(Object.entries(r.changes).map(([field, c]) => [field, { from: remap(field, c.from), to: remap(field, c.to) }])),
-        snapshot: Object.fromEntries(Object.entries(r.snapshot).map(([field, v]) => [field, remap(field, v)])),
-      })),
-    );
-    await insertRevisions(client, ws, revisions);
-    const opinions = data.assessments.flatMap((a, i) =>
-      a.opinions.map((o) => ({
-        id: randomUUID(),
-        workspaceId: ws,
-        assessmentId: assessmentIds[i],
-        authorId: user(o.authorKey),
-        stance: o.stance,
-        position: o.position,
-        comment: o.comment,
-        ...meta(o),
-      })),
-    );
-    assertOneOpinionPerAuthor(opinions, unmatched);
-    await insertRows(
-      client,
-      'AssessmentOpinion',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'assessmentId', type: 'uuid' },
-        { name: 'authorId', type: 'uuid' },
-        { name: 'stance', type: 'text', cast: 'OpinionStance' },
-        { name: 'position', type: 'float8' },
-        { name: 'comment', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      opinions,
-    );
-    const scenarioIds = data.scenarios.map(() => randomUUID());
-    await insertRows(
-      client,
-      'Scenario',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'issueId', type: 'uuid' },
-        { name: 'name', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'asOf', type: 'date' },
-        { name: 'createdById', type: 'uuid' },
-        { name: 'outcome', type: 'text', cast: 'ScenarioOutcome' },
-        { name: 'resolvedAt', type: 'timestamptz' },
-        { name: 'resolvedById', type: 'uuid' },
-        { name: 'outcomePosition', type: 'float8' },
-        { name: 'annulledAt', type: 'timestamptz' },
-        { name: 'annulledById', type: 'uuid' },
-        { name: 'annulmentReason', type: 'text' },
-        ...META_COLUMNS,
-      ],
-      data.scenarios.map((s, i) => ({
-        id: scenarioIds[i],
-        workspaceId: ws,
-        issueId: iId(s.issueKey),
-        name: s.name,
-        description: s.description,
-        asOf: s.asOf,
-        createdById: user(s.createdByKey),
-        outcome: s.outcome,
-        resolvedAt: s.resolvedAt,
-        resolvedById: s.resolvedByKey ? user(s.resolvedByKey) : null,
-        outcomePosition: s.outcomePosition,
-        annulledAt: s.annulledAt,
-        annulledById: s.annulledByKey ? user(s.annulledByKey) : null,
-        annulmentReason: s.annulmentReason,
-        ...meta(s),
-      })),
-    );
-    await insertRows(
-      client,
-      'ScenarioActor',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'actorId', type: 'uuid' },
-        { name: 'position', type: 'float8' },
-        { name: 'salience', type: 'float8' },
-        { name: 'capability', type: 'float8' },
-        { name: 'excluded', type: 'bool' },
-      ],
-      data.scenarios.flatMap((s, i) =>
-        s.actors.map((a) => ({
-          id: randomUUID(),
-          scenarioId: scenarioIds[i],
-          actorId: aId(a.actorKey),
-          position: a.position,
-          salience: a.salience,
-          capability: a.capability,
-          excluded: a.excluded,
-        })),
-      ),
-    );
-    const estimates = data.scenarios.flatMap((s, i) =>
-      s.estimates.map((e) => ({
-        id: randomUUID(),
-        workspaceId: ws,
-        scenarioId: scenarioIds[i],
-        analystId: user(e.analystKey),
-        estimatedOn: e.estimatedOn,
-        likelihood: e.likelihood,
-        probability: e.probability,
-        forecastPosition: e.forecastPosition,
-        rationale: e.rationale,
-        createdAt: e.createdAt,
-      })),
-    );
-    await insertRows(
-      client,
-      'LikelihoodEstimate',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'analystId', type: 'uuid' },
-        { name: 'estimatedOn', type: 'date' },
-        { name: 'likelihood', type: 'text', cast: 'Likelihood' },
-        { name: 'probability', type: 'float8' },
-        { name: 'forecastPosition', type: 'float8' },
-        { name: 'rationale', type: 'text' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
-      estimates,
-    );
-    await insertRows(
-      client,
-      'ScenarioModelScore',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'scenarioId', type: 'uuid' },
-        { name: 'model', type: 'text' },
-        { name: 'forecast', type: 'float8' },
-        { name: 'p10', type: 'float8' },
-        { name: 'p90', type: 'float8' },
-        { name: 'outcome', type: 'float8' },
-        { name: 'headline', type: 'bool' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
-      data.scenarios.flatMap((s, i) => s.modelScores.map((m) => ({ id: randomUUID(), workspaceId: ws, scenarioId: scenarioIds[i], ...m }))),
-    );
-    await insertRows(
-      client,
-      'Event',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'occurredOn', type: 'date' },
-        { name: 'title', type: 'text' },
-        { name: 'description', type: 'text' },
-        { name: 'sourceId', type: 'uuid' },
-        { name: 'issueIds', type: 'uuid[]' },
-        { name: 'createdById', type: 'uuid' },
-        { name: 'createdAt', type: 'timestamptz' },
-      ],
-      data.events.map((e) => ({
-        id: randomUUID(),
-        workspaceId: ws,
-        occurredOn: e.occurredOn,
-        title: e.title,
-        description: e.description,
-        sourceId: e.sourceKey === null ? null : sId(e.sourceKey),
-        issueIds: [...new Set(e.issueKeys.map(iId))],
-        createdById: user(e.createdByKey),
-        createdAt: e.createdAt,
-      })),
-    );
-    const result: WorkspaceImportResult = {
-      counts: {
-        actors: data.actors.length,
-        issues: data.issues.length,
-        sources: data.sources.length,
-        interests: data.interests.length,
-        assessments: data.assessments.length,
-        revisions: revisions.length,
-        opinions: opinions.length,
-        scenarios: data.scenarios.length,
-        estimates: estimates.length,
-        events: data.events.length,
-      },
-      users: { matched: data.users.length - unmatched.length, attributedToImporter: unmatched },
-    };
-    await auditInTransaction(client, {
-      action: 'import.completed',
-      workspaceId: ws,
-      userId: ctx.userId,
-      entityType: 'workspace',
-      details: { ...result, from: data.workspace.name, exportedAt: data.exportedAt },
-    });
-    return result;
-  });
+    ),
+  );
+  const estimates = data.scenarios.flatMap((s, i) =>
+    s.estimates.map((e) => ({
+      id: randomUUID(),
+      scenarioId: scenarioIds[i],
+      analystId: ids.user(e.analystKey),
+      estimatedOn: e.estimatedOn,
+      likelihood: e.likelihood,
+      probability: e.probability,
+      forecastPosition: e.forecastPosition,
+      rationale: e.rationale,
+      createdAt: e.createdAt,
+    })),
+  );
+  await writer.insert('LikelihoodEstimate', estimates, inWorkspace);
+  await writer.insert(
+    'ScenarioModelScore',
+    data.scenarios.flatMap((s, i) =>
+      s.modelScores.map((m) => ({ id: randomUUID(), scenarioId: scenarioIds[i], ...m })),
+    ),
+    inWorkspace,
+  );
+  return { estimates: estimates.length };
 }
 
-const META_COLUMNS = [
-  { name: 'version', type: 'int4' },
-  { name: 'createdAt', type: 'timestamptz' },
-  { name: 'updatedAt', type: 'timestamptz' },
-  { name: 'deletedAt', type: 'timestamptz' },
-] as const;
+async function writeEvents(writer: BulkWriter, ws: string, data: WorkspaceExport, ids: Ids): Promise<void> {
+  await writer.insert(
+    'Event',
+    data.events.map((e) => ({
+      id: randomUUID(),
+      occurredOn: e.occurredOn,
+      title: e.title,
+      description: e.description,
+      sourceId: e.sourceKey === null ? null : ids.source(e.sourceKey),
+      issueIds: [...new Set(e.issueKeys.map(ids.issue))],
+      createdById: ids.user(e.createdByKey),
+      createdAt: e.createdAt,
+    })),
+    { same: { workspaceId: ws } },
+  );
+}
 
 const meta = (r: { version: number; createdAt: string; updatedAt: string; deletedAt: string | null }) => ({
   version: r.version,
@@ -594,16 +295,10 @@ function assertOneOpinionPerAuthor(opinions: { assessmentId?: string; authorId: 
   }
 }
 
-/** A second pass for self-references (an actor's parent, a source's carrier), once every row exists. */
-async function setReferences(client: BulkClient, table: 'Actor' | 'Source', column: 'parentId' | 'citedInId', pairs: { id: string; ref: string }[]) {
-  if (!pairs.length) return;
-  await client.query(`UPDATE "${table}" t SET "${column}" = p.ref FROM json_to_recordset($1::json) AS p(id uuid, ref uuid) WHERE t.id = p.id`, [JSON.stringify(pairs)]);
-}
-
 /** The target must hold nothing: merging into existing records would need rules this import does not guess. Locks the workspace row against a concurrent import. */
-async function assertEmpty(client: BulkClient, workspaceId: string): Promise<void> {
-  await client.query(`SELECT id FROM "Workspace" WHERE id = $1 FOR UPDATE`, [workspaceId]);
-  const { rows } = await client.query<{ n: number }>(
+async function assertEmpty(writer: BulkWriter, workspaceId: string): Promise<void> {
+  await writer.query(`SELECT id FROM "Workspace" WHERE id = $1 FOR UPDATE`, [workspaceId]);
+  const { rows } = await writer.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM "Actor" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Issue" WHERE "workspaceId" = $1)
           + (SELECT count(*) FROM "Source" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "StatedInterest" WHERE "workspaceId" = $1)
           + (SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1) + (SELECT count(*) FROM "Scenario" WHERE "workspaceId" = $1)

@@ -3,11 +3,14 @@ import { assessmentSnapshot } from '../assessments/snapshot';
 import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { AppError, invalid } from '../errors';
-import { ASSESSMENT_COLUMNS, SOURCE_COLUMNS, auditInTransaction, conflictOnUnique, insertRevisions, insertRows, withBulkTransaction, type BulkClient } from './bulk';
+import { audit } from '../audit';
+import { conflictOnUnique, withBulkTransaction, type BulkWriter } from '../db/bulk';
 import { parseCsv } from './csv';
 import { decodeUpload } from './decode';
 import { parseJsonRows } from './json-rows';
-import { planImport, rowsFromCsv, rowsFromJson, type ImportPlan, type Lookups, type RawRow } from './plan';
+import { planImport, type ImportPlan } from './plan';
+import type { Lookups } from './resolve';
+import { rowsFromCsv, rowsFromJson, type RawRow } from './rows';
 import type { ImportReport } from './report';
 
 export type { ImportReport };
@@ -138,57 +141,35 @@ export async function importAssessments(ctx: Ctx, bytes: Uint8Array, options: Im
 export async function writeImportPlan(
   ctx: Ctx,
   plan: ImportPlan,
-  { chunkSize = 5000, progress = () => {}, meta = {} }: { chunkSize?: number; progress?: ImportProgress; meta?: Record<string, unknown> } = {},
+  { chunkSize = 5000, progress = () => {}, meta = {} }: { chunkSize?: number; progress?: ImportProgress; meta?: Record<string, string | number> } = {},
 ): Promise<NonNullable<ImportReport['written']>> {
   authorize(ctx, 'records:write');
   const now = new Date().toISOString();
   const total = plan.rows.length;
   const ws = ctx.workspaceId;
   progress('write', 0, total);
-  return withBulkTransaction(async (client) => {
-    await assertReferencesStillLive(client, ctx, plan);
+  return withBulkTransaction(async (writer) => {
+    await assertReferencesStillLive(writer, ctx, plan);
     const raced = 'Someone created an actor or issue with one of the new names while the file was being checked. Check the file again.';
-    await insertRows(
-      client,
-      'Actor',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'name', type: 'text' },
-        { name: 'kind', type: 'text', cast: 'ActorKind' },
-        { name: 'createdAt', type: 'timestamptz' },
-        { name: 'updatedAt', type: 'timestamptz' },
-      ],
-      // Both stamps from the one clock, so a record is never "updated before it was created".
-      plan.newActors.map((a) => ({ id: a.id, workspaceId: ws, name: a.name, kind: a.kind, createdAt: now, updatedAt: now })),
-    ).catch((error) => conflictOnUnique(error, raced));
-    await insertRows(
-      client,
-      'Issue',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'workspaceId', type: 'uuid' },
-        { name: 'title', type: 'text' },
-        { name: 'anchors', type: 'jsonb' },
-        { name: 'createdAt', type: 'timestamptz' },
-        { name: 'updatedAt', type: 'timestamptz' },
-      ],
-      plan.newIssues.map((i) => ({ id: i.id, workspaceId: ws, title: i.title, anchors: i.anchors, createdAt: now, updatedAt: now })),
-    ).catch((error) => conflictOnUnique(error, raced));
-    await insertRows(
-      client,
+    // Both stamps from the one clock, so a record is never "updated before it was created".
+    const created = { workspaceId: ws, createdAt: now, updatedAt: now };
+    await writer
+      .insert('Actor', plan.newActors.map((a) => ({ id: a.id, name: a.name, kind: a.kind })), { same: created })
+      .catch((error) => conflictOnUnique(error, raced));
+    await writer
+      .insert('Issue', plan.newIssues.map((i) => ({ id: i.id, title: i.title, anchors: i.anchors })), { same: created })
+      .catch((error) => conflictOnUnique(error, raced));
+    await writer.insert(
       'Source',
-      [
-        ...SOURCE_COLUMNS,
-        { name: 'createdAt', type: 'timestamptz' },
-        { name: 'updatedAt', type: 'timestamptz' },
-      ],
-      plan.newSources.map((s) => ({ ...s, line: undefined, workspaceId: ws, createdAt: now, updatedAt: now })),
+      plan.newSources.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, url: s.url, publishedAt: s.publishedAt, kind: s.kind, reliability: s.reliability })),
+      { same: created },
     );
+    const assessmentDefaults = { ...created, recordedById: ctx.userId, version: 1, deletedAt: null };
+    // The same revision 1 as createAssessment writes: who, when, and every field "from null" (changes null: see lib/db/bulk-columns.ts).
+    const revisionDefaults = { workspaceId: ws, version: 1, editedById: ctx.userId, editedAt: now, changes: null };
     for (let start = 0; start < total; start += chunkSize) {
       const rows = plan.rows.slice(start, start + chunkSize).map((r) => ({
         id: randomUUID(),
-        workspaceId: ws,
         actorId: r.actorId,
         issueId: r.issueId,
         sourceId: r.sourceId,
@@ -200,31 +181,17 @@ export async function writeImportPlan(
         stanceDate: r.stanceDate,
         quote: r.quote,
         rationale: r.rationale,
-        recordedById: ctx.userId,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
       }));
-      await insertRows(client, 'Assessment', ASSESSMENT_COLUMNS, rows, { chunkSize });
-      // The same revision 1 as createAssessment writes: who, when, and every field "from null".
-      await insertRevisions(
-        client,
-        ws,
-        rows.map((row) => ({
-          assessmentId: row.id,
-          version: 1,
-          editedById: ctx.userId,
-          editedAt: now,
-          changes: null,
-          snapshot: assessmentSnapshot({ ...row, stanceDate: new Date(`${row.stanceDate}T00:00:00Z`) }),
-        })),
-        { chunkSize },
+      await writer.insert('Assessment', rows, { same: assessmentDefaults, chunkSize });
+      await writer.insert(
+        'AssessmentRevision',
+        rows.map((row) => ({ assessmentId: row.id, snapshot: assessmentSnapshot({ ...row, stanceDate: new Date(`${row.stanceDate}T00:00:00Z`) }) })),
+        { same: revisionDefaults, chunkSize },
       );
       progress('write', Math.min(total, start + rows.length), total);
     }
     const written = { assessments: total, revisions: total, actors: plan.newActors.length, issues: plan.newIssues.length, sources: plan.newSources.length };
-    await auditInTransaction(client, { action: 'import.completed', workspaceId: ws, userId: ctx.userId, entityType: 'assessment', details: { ...written, ...meta } });
+    await audit({ action: 'import.completed', workspaceId: ws, userId: ctx.userId, entityType: 'assessment', details: { ...written, ...meta } }, writer);
     return written;
   });
 }
@@ -233,7 +200,7 @@ export async function writeImportPlan(
  * Records found live while checking must still be live when writing: lock them (FOR SHARE, so a
  * concurrent delete waits for this transaction) and refuse if one went away in between.
  */
-async function assertReferencesStillLive(client: BulkClient, ctx: Ctx, plan: ImportPlan): Promise<void> {
+async function assertReferencesStillLive(writer: BulkWriter, ctx: Ctx, plan: ImportPlan): Promise<void> {
   const fresh = new Set([...plan.newActors, ...plan.newIssues, ...plan.newSources].map((r) => r.id));
   const used = (field: 'actorId' | 'issueId' | 'sourceId') => [...new Set(plan.rows.map((r) => r[field]))].filter((id) => !fresh.has(id));
   for (const [table, ids] of [
@@ -241,7 +208,7 @@ async function assertReferencesStillLive(client: BulkClient, ctx: Ctx, plan: Imp
     ['Issue', used('issueId')],
     ['Source', used('sourceId')],
   ] as const) {
-    const { rows } = await client.query<{ n: number }>(
+    const { rows } = await writer.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT id FROM "${table}" WHERE "workspaceId" = $1 AND id = ANY($2::uuid[]) AND "deletedAt" IS NULL FOR SHARE) x`,
       [ctx.workspaceId, ids],
     );

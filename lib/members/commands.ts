@@ -1,37 +1,20 @@
-import { audit } from '../audit';
+import { audit, type RequestMeta } from '../audit';
 import { authorize, type Ctx } from '../auth/context';
-import { hashPassword, verifyPassword } from '../auth/password';
-import { SIGN_IN_MESSAGES } from '../auth/sign-in';
-import { checkLoginThrottle, recordLoginAttempt } from '../auth/throttle';
+import { hashPassword } from '../auth/password';
 import { db, type Tx } from '../db';
 import { AppError, forbidden, invalid, notFound } from '../errors';
 import type { Role } from '../generated/prisma/enums';
 import { isUniqueViolation } from '../records/concurrency';
-import { forgetTokenContexts } from '../tokens/authenticate';
+import { forgetTokenContextsAfter } from '../tokens/authenticate';
 import { parseInput } from '../validation';
 import { generateOneTimePassword } from './one-time-password';
 import {
-  changeOwnPasswordSchema,
   memberAddSchema,
   memberPasswordSchema,
   memberRefSchema,
   memberRoleSchema,
   passwordIsEmail,
 } from './schema';
-
-/** Where the request came from, for the audit log. Domain code never reads request headers itself. */
-export interface RequestMeta {
-  ip?: string;
-}
-
-/**
- * A change to a membership, a user or their tokens: every API token caller remembered by this process
- * is forgotten once it commits, so the change applies to the very next token request here (other
- * instances follow within TOKEN_CONTEXT_TTL_MS).
- */
-function afterCommit<T>(change: Promise<T>): Promise<T> {
-  return change.finally(forgetTokenContexts);
-}
 
 interface LockedMembership {
   id: string;
@@ -171,7 +154,7 @@ export async function addMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}):
 export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string; role: Role }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRoleSchema, raw);
-  return afterCommit(db().$transaction(async (tx) => {
+  return forgetTokenContextsAfter(db().$transaction(async (tx) => {
     const { activeAdmins, target } = await lockMembers(tx, ctx, input.membershipId);
     if (target.role === input.role) return { membershipId: target.id, role: target.role };
     if (target.role === 'ADMIN' && target.active && activeAdmins.length <= 1) throw lastAdminError(target, 'made an analyst or viewer');
@@ -199,7 +182,7 @@ export async function changeMemberRole(ctx: Ctx, raw: unknown, meta: RequestMeta
 export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string; tokensRevoked: number }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRefSchema, raw);
-  return afterCommit(db().$transaction(async (tx) => {
+  return forgetTokenContextsAfter(db().$transaction(async (tx) => {
     const { activeAdmins, target } = await lockMembers(tx, ctx, input.membershipId);
     const alreadyDisabled = await tx.membership.findUnique({ where: { id: target.id }, select: { disabledAt: true } });
     if (alreadyDisabled?.disabledAt) return { membershipId: target.id, tokensRevoked: 0 };
@@ -235,7 +218,7 @@ export async function disableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = 
 export async function enableMember(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ membershipId: string }> {
   authorize(ctx, 'members:manage');
   const input = parseInput(memberRefSchema, raw);
-  return afterCommit(db().$transaction(async (tx) => {
+  return forgetTokenContextsAfter(db().$transaction(async (tx) => {
     const { target } = await lockMembers(tx, ctx, input.membershipId);
     const { count } = await tx.membership.updateMany({ where: { id: target.id, disabledAt: { not: null } }, data: { disabledAt: null } });
     if (count === 0) return { membershipId: target.id };
@@ -299,7 +282,7 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
   const oneTimePassword = input.passwordMode === 'generate' ? generateOneTimePassword() : undefined;
   const passwordHash = await hashPassword(oneTimePassword ?? input.password);
   let tokensRevoked = 0;
-  await afterCommit(db().$transaction(async (tx) => {
+  await forgetTokenContextsAfter(db().$transaction(async (tx) => {
     await lockMembers(tx, ctx, input.membershipId);
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash, mustChangePassword: Boolean(oneTimePassword) } });
     // Whoever held a session or a token made with the old password is signed out.
@@ -319,51 +302,4 @@ export async function setMemberPassword(ctx: Ctx, raw: unknown, meta: RequestMet
     );
   }));
   return { membershipId: input.membershipId, email: member.user.email, name: member.user.name, oneTimePassword, tokensRevoked };
-}
-
-/**
- * The caller chooses a new password, proving the current one. Wrong guesses count towards the sign-in
- * throttle, so a stolen session cannot be used to brute-force the password. Other sessions are revoked.
- */
-export async function changeOwnPassword(ctx: Ctx, raw: unknown, meta: RequestMeta = {}): Promise<{ tokensRevoked: number }> {
-  authorize(ctx, 'workspace:read');
-  if (ctx.via.kind !== 'session') throw new AppError('FORBIDDEN', 'Passwords can only be changed when signed in with a browser.');
-  const input = parseInput(changeOwnPasswordSchema, raw);
-  if (passwordIsEmail(input.newPassword, ctx.userEmail)) {
-    throw invalid({ newPassword: ['The password must not be your email address'] });
-  }
-  const ip = meta.ip ?? 'unknown';
-  const throttle = await checkLoginThrottle(ctx.userEmail, ip);
-  if (!throttle.allowed) {
-    throw new AppError('RATE_LIMITED', SIGN_IN_MESSAGES.throttled(throttle.retryAfterSeconds), { retryAfterSeconds: throttle.retryAfterSeconds });
-  }
-  const user = await db().user.findUnique({ where: { id: ctx.userId }, omit: { passwordHash: false } });
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordLoginAttempt(ctx.userEmail, ip, false);
-    throw invalid({ currentPassword: ['That is not your current password'] });
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  const sessionId = ctx.via.sessionId;
-  return afterCommit(db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: ctx.userId }, data: { passwordHash, mustChangePassword: false } });
-    await tx.authSession.updateMany({
-      where: { userId: ctx.userId, revokedAt: null, id: { not: sessionId } },
-      data: { revokedAt: new Date() },
-    });
-    // A token made under a password that may have leaked goes with it.
-    const tokens = await tx.apiToken.updateMany({ where: { userId: ctx.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await audit(
-      {
-        action: 'member.password_set',
-        workspaceId: ctx.workspaceId,
-        userId: ctx.userId,
-        entityType: 'user',
-        entityId: ctx.userId,
-        details: { email: ctx.userEmail, mode: 'self', tokensRevoked: tokens.count },
-        ip: meta.ip,
-      },
-      tx,
-    );
-    return { tokensRevoked: tokens.count };
-  }));
 }

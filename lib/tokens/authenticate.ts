@@ -47,6 +47,15 @@ export function forgetTokenContexts(): void {
 }
 
 /**
+ * A change to a token, a membership or a user: every remembered token caller is forgotten once it
+ * settles, so the change applies to the very next token request here (other instances follow within
+ * TOKEN_CONTEXT_TTL_MS).
+ */
+export function forgetTokenContextsAfter<T>(change: Promise<T>): Promise<T> {
+  return change.finally(forgetTokenContexts);
+}
+
+/**
  * The caller behind a bearer secret, or null: unknown or revoked token, disabled user, or membership
  * disabled or removed. The role is the lower of the role chosen for the token and the owner's current
  * role, so a demoted member's tokens are demoted with them (within TOKEN_CONTEXT_TTL_MS).

@@ -1,17 +1,12 @@
-import { audit } from '../audit';
+import { audit, type RequestMeta } from '../audit';
 import { authorize, lowerRole, type Ctx } from '../auth/context';
 import { roleCan } from '../auth/permissions';
 import { db } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import { parseInput } from '../validation';
-import { forgetTokenContexts } from './authenticate';
+import { forgetTokenContextsAfter } from './authenticate';
 import { tokenCreateSchema, tokenRefSchema } from './schema';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './secret';
-
-/** Where the request came from, for the audit log. */
-export interface RequestMeta {
-  ip?: string;
-}
 
 export interface CreatedToken {
   id: string;
@@ -98,5 +93,5 @@ export async function revokeToken(ctx: Ctx, raw: unknown, meta: RequestMeta = {}
     return { id: token.id, name: token.name };
   });
   // This process stops accepting it at once; other instances within TOKEN_CONTEXT_TTL_MS.
-  return revoked.finally(forgetTokenContexts);
+  return forgetTokenContextsAfter(revoked);
 }

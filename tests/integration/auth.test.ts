@@ -12,11 +12,11 @@ import { AppError } from '@/lib/errors';
 import {
   addMember,
   changeMemberRole,
-  changeOwnPassword,
   disableMember,
   enableMember,
   setMemberPassword,
 } from '@/lib/members/commands';
+import { changeOwnPassword } from '@/lib/account/commands';
 import { listMembers } from '@/lib/members/queries';
 import { addMembership, createMember, createUser, createWorkspace, TEST_PASSWORD, uniq } from './helpers/auth-fixtures';
 

@@ -172,8 +172,26 @@ describe('a good file', () => {
     });
     const commit = await post(file, `createMissing=true&mode=commit&sha256=${check.json.sha256}`);
     expect(commit.json.written).toEqual({ assessments: 2, revisions: 2, actors: 1, issues: 1, sources: 1 });
-    const actor = await db().actor.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, name: 'Eurasia Group' }, include: { assessments: true } });
+    const actor = await db().actor.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, name: 'Eurasia Group' }, include: { assessments: { include: { revisions: true } } } });
     expect(actor.assessments).toHaveLength(2);
+    // Every column of what the bulk write created: the values of the file, the defaults, one clock for all the stamps.
+    const issue = await db().issue.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, title: 'Lachin corridor' } });
+    const source = await db().source.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, title: 'Eurasia note' } });
+    const stamp = actor.createdAt.getTime();
+    const record = { workspaceId: ws.workspaceId, version: 1, deletedAt: null };
+    expect(actor).toMatchObject({ ...record, kind: 'ORGANISATION', aliases: [], description: '', parentId: null });
+    expect(issue).toMatchObject({ ...record, description: '', anchors: [{ value: 0, label: 'Armenian control' }, { value: 100, label: 'Azerbaijani control' }] });
+    expect(source).toMatchObject({ ...record, outlet: 'Eurasia Group', author: '', url: '', kind: 'THINK_TANK', reliability: 'B', body: '', citedInId: null });
+    expect(source.publishedAt.toISOString()).toBe('2020-11-12T00:00:00.000Z');
+    for (const a of actor.assessments) {
+      expect(a).toMatchObject({ ...record, issueId: issue.id, sourceId: source.id, recordedById: ws.analyst.userId, salience: 80, capability: null, confidence: 'HIGH', credibility: 2, rationale: '' });
+      expect(a.revisions).toEqual([expect.objectContaining({ workspaceId: ws.workspaceId, version: 1, editedById: ws.analyst.userId })]);
+      expect([a.createdAt, a.updatedAt, a.revisions[0]!.editedAt].map((d) => d.getTime())).toEqual([stamp, stamp, stamp]);
+    }
+    for (const r of [actor, issue, source]) expect([r.createdAt.getTime(), r.updatedAt.getTime()]).toEqual([stamp, stamp]);
+    const log = await db().auditLog.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, action: 'import.completed', details: { path: ['actors'], equals: 1 } } });
+    expect(log).toMatchObject({ userId: ws.analyst.userId, entityType: 'assessment', entityId: '', ip: '' });
+    expect(log.details).toEqual({ assessments: 2, revisions: 2, actors: 1, issues: 1, sources: 1, sha256: check.json.sha256, bytes: file.length, format: 'csv' });
   });
 });
 
@@ -321,7 +339,8 @@ describe('all or nothing', () => {
     const file = utf8(`${HEADER}\n${row(5, 'names a doomed source', { source: 'Soon deleted' })}\n`);
     const { plan } = await (async () => {
       const { loadLookups } = await import('@/lib/import/assessments');
-      const { planImport, rowsFromCsv } = await import('@/lib/import/plan');
+      const { planImport } = await import('@/lib/import/plan');
+      const { rowsFromCsv } = await import('@/lib/import/rows');
       const { parseCsv } = await import('@/lib/import/csv');
       return { plan: planImport(rowsFromCsv(parseCsv(new TextDecoder().decode(file))).rows, await loadLookups(ws.analyst), { createMissing: false }) };
     })();

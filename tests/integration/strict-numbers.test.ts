@@ -15,7 +15,7 @@ import * as scenarioList from '@/app/api/v1/scenarios/route';
 import { assessmentCreateSchema } from '@/lib/assessments/schema';
 import { db } from '@/lib/db';
 import { exportWorkspaceText } from '@/lib/export/workspace';
-import { checkWorkspaceExport } from '@/lib/export/import-workspace';
+import { checkWorkspaceExport } from '@/lib/export/check-workspace';
 import { FIELD_COLUMN } from '@/lib/import/columns';
 import { importAssessments } from '@/lib/import/assessments';
 import { createToken } from '@/lib/tokens/commands';

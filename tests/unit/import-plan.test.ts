@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { parseCsv } from '@/lib/import/csv';
 import { elementLines, parseJsonRows } from '@/lib/import/json-rows';
-import { parseAnchorSpec, planImport, rowsFromCsv, rowsFromJson, type Lookups } from '@/lib/import/plan';
+import { planImport } from '@/lib/import/plan';
+import { parseAnchorSpec, type Lookups } from '@/lib/import/resolve';
+import { rowsFromCsv, rowsFromJson } from '@/lib/import/rows';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const lookups: Lookups = {

@@ -8,7 +8,7 @@ import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/auth/client-ip';
 import { resetEnvCache } from '@/lib/env';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { AppError } from '@/lib/errors';
-import { checkWorkspaceExport } from '@/lib/export/import-workspace';
+import { checkWorkspaceExport } from '@/lib/export/check-workspace';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '@/lib/export/format';
 import { findUnsafeText } from '@/lib/validation';
 

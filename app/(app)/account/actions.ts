@@ -5,7 +5,7 @@ import { requestIp, requireContext } from '@/lib/auth/request';
 import { signOut } from '@/lib/auth/next-auth';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import { formStateFromError, type FormState } from '@/lib/errors';
-import { changeOwnPassword } from '@/lib/members/commands';
+import { changeOwnPassword } from '@/lib/account/commands';
 import { formDataToObject } from '@/lib/validation';
 
 /**

@@ -11,9 +11,9 @@ import {
   disableMember,
   enableMember,
   setMemberPassword,
-  type RequestMeta,
 } from '@/lib/members/commands';
 import { SECRET_FIELDS } from '@/lib/members/schema';
+import type { RequestMeta } from '@/lib/audit';
 
 /** What the members forms get back besides the message: a one-time password, shown once. */
 export interface OneTimePasswordDetails {
