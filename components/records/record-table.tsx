@@ -9,8 +9,8 @@ export interface RecordColumn<T> {
   label: string;
   /** The column header sorts the list server-side (the key is the list's sort field). */
   sortable?: boolean;
-  /** `num`: right-aligned tabular figures; `muted`: secondary text; `nowrap`: dates and the like stay on one line. */
-  kind?: 'num' | 'muted' | 'nowrap' | 'muted nowrap';
+  /** The cells' classes: `num` (right-aligned figures, header too), `muted`, `small`, `nowrap` (dates stay on one line). */
+  className?: string;
   /** Long text (quotes, summaries) wraps within this width. */
   maxWidth?: number;
   cell: (row: T) => ReactNode;
@@ -32,7 +32,7 @@ export function RecordTable<T extends { id: string }>({
   params: Params & { sort?: string; dir?: string };
 }) {
   const shown = columns.filter((c): c is RecordColumn<T> => Boolean(c));
-  const headerClass = (c: RecordColumn<T>) => (c.kind === 'num' ? 'num' : undefined);
+  const headerClass = (c: RecordColumn<T>) => (c.className?.split(' ').includes('num') ? 'num' : undefined);
   return (
     <table className="data">
       <thead>
@@ -52,7 +52,7 @@ export function RecordTable<T extends { id: string }>({
         {rows.map((row) => (
           <tr key={row.id}>
             {shown.map((c) => (
-              <td key={c.key} className={c.kind} style={c.maxWidth ? { maxWidth: c.maxWidth } : undefined}>
+              <td key={c.key} className={c.className} style={c.maxWidth ? { maxWidth: c.maxWidth } : undefined}>
                 {c.cell(row)}
               </td>
             ))}
