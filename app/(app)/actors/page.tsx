@@ -57,10 +57,10 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
             columns={[
               { key: 'name', label: 'Name', sortable: true, cell: (actor) => <Link href={`/actors/${actor.id}`}>{actor.name}</Link> },
               { key: 'kind', label: 'Kind', sortable: true, cell: (actor) => ACTOR_KIND_LABELS[actor.kind] },
-              { key: 'aliases', label: 'Aliases', kind: 'muted', cell: (actor) => actor.aliases.join(', ') },
+              { key: 'aliases', label: 'Aliases', className: 'muted', cell: (actor) => actor.aliases.join(', ') },
               { key: 'parent', label: 'Part of', cell: (actor) => (actor.parent ? <Link href={`/actors/${actor.parent.id}`}>{actor.parent.name}</Link> : '') },
-              { key: 'assessments', label: 'Assessments', kind: 'num', cell: (actor) => actor._count.assessments },
-              { key: 'updatedAt', label: 'Updated', sortable: true, kind: 'muted', cell: (actor) => formatDay(actor.updatedAt) },
+              { key: 'assessments', label: 'Assessments', className: 'num', cell: (actor) => actor._count.assessments },
+              { key: 'updatedAt', label: 'Updated', sortable: true, className: 'muted', cell: (actor) => formatDay(actor.updatedAt) },
               p.deleted === 'only' && {
                 key: 'restore',
                 label: '',
