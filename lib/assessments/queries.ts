@@ -9,7 +9,7 @@ import { cursorListParams, type SortSpecs } from '../records/cursor';
 import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
 import { isoDate } from '../validation';
 
-const ASSESSMENT_SORTS: SortSpecs<'stanceDate' | 'position' | 'createdAt' | 'updatedAt'> = {
+export const ASSESSMENT_SORTS: SortSpecs<'stanceDate' | 'position' | 'createdAt' | 'updatedAt'> = {
   stanceDate: { type: 'date' },
   position: { type: 'number' },
   createdAt: { type: 'date' },

@@ -109,6 +109,11 @@ function beyondWhere(field: string, kind: SortKind, dir: 'asc' | 'desc', idDir: 
 
 const flip = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'desc' : 'asc');
 
+/** The cursor that continues a list after `row` (for tests and benchmarks that start deep in a list). */
+export function cursorAfter(params: ListParams, sorts: SortSpecs<string>, row: { id: string; [field: string]: unknown }): string {
+  return encode({ s: params.sort, d: params.dir, f: filterDigest(params), v: comparable(sorts[params.sort]!, row[params.sort]), i: row.id });
+}
+
 export interface CursorPage<T> {
   items: T[];
   nextCursor: string | null;
