@@ -14,7 +14,7 @@ function hrefWith(basePath: string, params: Params, changes: Params): string {
 }
 
 /** A column header that sorts the list server-side via the URL. */
-export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: string; className?: string }) {
+export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: ReactNode; className?: string }) {
   const active = params.sort === column;
   const nextDir = active && params.dir === 'asc' ? 'desc' : 'asc';
   return (

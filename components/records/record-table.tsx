@@ -6,7 +6,7 @@ type Params = Record<string, string | number | undefined>;
 export interface RecordColumn<T> {
   /** React key, and the sort field when `sortable` */
   key: string;
-  label: string;
+  label: ReactNode;
   /** The column header sorts the list server-side (the key is the list's sort field). */
   sortable?: boolean;
   /** The cells' classes: `num` (right-aligned figures, header too), `muted`, `small`, `nowrap` (dates stay on one line). */

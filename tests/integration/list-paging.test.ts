@@ -8,6 +8,8 @@ import { assessmentListSchema, ASSESSMENT_SORTS, listAssessments } from '@/lib/a
 import { interestListSchema, listInterests } from '@/lib/interests/queries';
 import { issueListSchema, listIssues } from '@/lib/issues/queries';
 import { listSources, sourceListSchema } from '@/lib/sources/queries';
+import { listScenarios, scenarioListSchema } from '@/lib/scenarios/queries';
+import { scenariosResource } from '@/lib/api/resources/scenarios';
 import { actorsResource } from '@/lib/api/resources/actors';
 import { assessmentsResource } from '@/lib/api/resources/assessments';
 import { interestsResource } from '@/lib/api/resources/interests';
@@ -88,6 +90,17 @@ beforeAll(async () => {
       deletedAt: i === 13 ? new Date() : null,
     })),
   });
+  await db().scenario.createMany({
+    data: Array.from({ length: 9 }, (_, i) => ({
+      workspaceId: desk.workspaceId,
+      issueId: i % 3 ? basics.issue.id : otherIssueId,
+      name: `Scenario ${i % 4}`,
+      asOf: new Date(Date.UTC(2021, 0, 1 + (i % 2))),
+      createdById: desk.analyst.userId,
+      ...(i % 3 === 1 ? { outcome: 'HAPPENED' as const, resolvedAt: new Date(), resolvedById: desk.analyst.userId } : {}),
+      ...(i === 4 ? { annulledAt: new Date(), annulledById: desk.analyst.userId, annulmentReason: 'test' } : {}),
+    })),
+  });
   await db().statedInterest.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({
       workspaceId: desk.workspaceId,
@@ -115,6 +128,8 @@ describe('one list for the page and the API', () => {
       (q) => assessmentsResource.list(ctx, q),
     ],
     ['deleted assessments', { deleted: 'only' }, (q) => listAssessments(ctx, q), (q) => assessmentsResource.list(ctx, q)],
+    ['open scenarios of an issue', { issue: '', status: 'open', sort: 'name', dir: 'asc' }, (q) => listScenarios(ctx, q), (q) => scenariosResource.list(ctx, q)],
+    ['resolved scenarios (annulled ones left out)', { status: 'resolved', sort: 'asOf', dir: 'desc' }, (q) => listScenarios(ctx, q), (q) => scenariosResource.list(ctx, q)],
   ];
   for (const [what, filters, page, api] of cases) {
     it(`gives the same rows on the page and in the API: ${what}`, async () => {
@@ -230,6 +245,7 @@ describe('indexes', () => {
     ['Source', sourceListSchema],
     ['StatedInterest', interestListSchema],
     ['Assessment', assessmentListSchema],
+    ['Scenario', scenarioListSchema],
   ] as const;
   for (const [table, schema] of lists) {
     it(`has an index led by (workspaceId, column) for every sort the ${table} list offers`, async () => {
