@@ -14,12 +14,12 @@ function hrefWith(basePath: string, params: Params, changes: Params): string {
 }
 
 /** A column header that sorts the list server-side via the URL. */
-export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: string; className?: string }) {
+export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: ReactNode; className?: string }) {
   const active = params.sort === column;
   const nextDir = active && params.dir === 'asc' ? 'desc' : 'asc';
   return (
     <th className={className} aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={hrefWith(basePath, params, { sort: column, dir: nextDir, page: 1 })}>
+      <Link href={hrefWith(basePath, params, { sort: column, dir: nextDir, page: undefined, cursor: undefined })}>
         {label} {active ? (params.dir === 'asc' ? '▲' : '▼') : ''}
       </Link>
     </th>
@@ -55,9 +55,9 @@ export function FilterBar({ basePath, children, params }: { basePath: string; ch
 
 export function DeletedToggle({ basePath, params }: { basePath: string; params: Params & { deleted?: string } }) {
   return params.deleted === 'only' ? (
-    <Link href={hrefWith(basePath, params, { deleted: undefined, page: 1 })}>← Back to current records</Link>
+    <Link href={hrefWith(basePath, params, { deleted: undefined, page: undefined, cursor: undefined })}>← Back to current records</Link>
   ) : (
-    <Link href={hrefWith(basePath, params, { deleted: 'only', page: 1 })} className="small">
+    <Link href={hrefWith(basePath, params, { deleted: 'only', page: undefined, cursor: undefined })} className="small">
       Show deleted
     </Link>
   );
@@ -117,12 +117,44 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
   );
 }
 
+/**
+ * Keyset paging: "Previous" and "Next" carry a cursor in the URL (with the filters and sort), so any page
+ * costs what the first does. The count is capped: past the cap the list says "more than".
+ */
+export function CursorPager({ basePath, params, list }: { basePath: string; params: Params; list: CursorListState }) {
+  const count = list.capped ? `More than ${list.total.toLocaleString('en')} records` : `${list.total.toLocaleString('en')} ${list.total === 1 ? 'record' : 'records'}`;
+  return (
+    <nav className="pager" aria-label="Pagination">
+      <span className="muted">{count}</span>
+      {list.prevCursor ? <Link className="btn btn-small" href={hrefWith(basePath, params, { cursor: list.prevCursor })}>← Previous</Link> : null}
+      {list.nextCursor ? <Link className="btn btn-small" href={hrefWith(basePath, params, { cursor: list.nextCursor })}>Next →</Link> : null}
+    </nav>
+  );
+}
+
+interface OffsetListState {
+  page: number;
+  pageCount: number;
+  total: number;
+  capped?: boolean;
+}
+interface CursorListState {
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: number;
+  capped: boolean;
+}
+
 /** Below a list: the deleted-records toggle and the pager. */
-export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: { page: number; pageCount: number; total: number; capped?: boolean } }) {
+export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: OffsetListState | CursorListState }) {
   return (
     <div className="row" style={{ justifyContent: 'space-between' }}>
       <DeletedToggle basePath={basePath} params={params} />
-      <Pager basePath={basePath} params={params} page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} />
+      {'nextCursor' in list ? (
+        <CursorPager basePath={basePath} params={params} list={list} />
+      ) : (
+        <Pager basePath={basePath} params={params} page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} />
+      )}
     </div>
   );
 }

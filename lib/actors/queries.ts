@@ -2,35 +2,60 @@ import { authorize, type Ctx } from '../auth/context';
 import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { listParamsSchema, toPage } from '../records/list-params';
-import { parseInput } from '../validation';
+import { cursorListParams, type SortSpecs } from '../records/cursor';
+import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
 import { ActorKind } from '../generated/prisma/enums';
 import { z } from 'zod';
 
-export const actorListSchema = listParamsSchema(['name', 'kind', 'updatedAt'] as const, 'name').extend({
-  kind: z.enum(ActorKind).optional().catch(undefined),
-});
+const ACTOR_SORTS: SortSpecs<'name' | 'kind' | 'updatedAt' | 'createdAt'> = {
+  name: { type: 'string' },
+  kind: { type: 'enum', values: Object.values(ActorKind) },
+  updatedAt: { type: 'date' },
+  createdAt: { type: 'date' },
+};
 
-export async function listActors(ctx: Ctx, raw: unknown) {
-  authorize(ctx, 'workspace:read');
-  const p = parseInput(actorListSchema, raw);
-  const where: Prisma.ActorWhereInput = {
-    workspaceId: ctx.workspaceId,
+/** The actor list's params, for the actors page (read from the address bar) and GET /api/v1/actors alike. */
+export const actorListSchema = cursorListParams(['name', 'kind', 'updatedAt', 'createdAt'] as const, 'name', 'asc').extend({
+  kind: z.enum(ActorKind, { error: `kind must be one of: ${Object.values(ActorKind).join(', ')}` }).optional(),
+  parent: z.uuid({ error: 'parent must be an actor id' }).optional(),
+});
+export type ActorListParams = z.output<typeof actorListSchema>;
+
+export function actorWhere(workspaceId: string, p: ActorListParams): Prisma.ActorWhereInput {
+  return {
+    workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.kind ? { kind: p.kind } : {}),
-    ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { aliases: { has: p.q } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
+    ...(p.parent ? { parentId: p.parent } : {}),
+    ...(p.q
+      ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { aliases: { has: p.q } }, { description: { contains: p.q, mode: 'insensitive' } }] }
+      : {}),
   };
-  const [items, total] = await Promise.all([
-    readDb(ctx).actor.findMany({
-      where,
-      orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
-      skip: (p.page - 1) * p.pageSize,
-      take: p.pageSize,
-      include: { parent: { select: { id: true, name: true } }, _count: { select: { assessments: { where: { deletedAt: null } } } } },
-    }),
-    readDb(ctx).actor.count({ where }),
-  ]);
-  return { params: p, ...toPage(items, total, p.page, p.pageSize) };
+}
+
+const actorPageInclude = {
+  parent: { select: { id: true, name: true } },
+  _count: { select: { assessments: { where: { deletedAt: null } } } },
+} satisfies Prisma.ActorInclude;
+
+type Actor = Prisma.ActorGetPayload<object>;
+type ActorListed = Prisma.ActorGetPayload<{ include: typeof actorPageInclude }>;
+
+/** The page view carries the parent and assessment count it shows; the API view the bare rows. */
+export function listActors(ctx: Ctx, raw: unknown, from: 'api'): Promise<ListPage<Actor, ActorListParams>>;
+export function listActors(ctx: Ctx, raw: unknown, from?: 'page'): Promise<ListPage<ActorListed, ActorListParams>>;
+export async function listActors(ctx: Ctx, raw: unknown, from: ListFrom = 'page') {
+  authorize(ctx, 'workspace:read');
+  const p = parseListParams(actorListSchema, raw, from);
+  const where = actorWhere(ctx.workspaceId, p);
+  return runList(
+    p,
+    from,
+    ACTOR_SORTS,
+    where,
+    (args) => readDb(ctx).actor.findMany({ ...(args as Prisma.ActorFindManyArgs), ...(from === 'page' ? { include: actorPageInclude } : {}) }),
+    (args) => readDb(ctx).actor.count(args as Prisma.ActorCountArgs),
+  );
 }
 
 export async function getActor(ctx: Ctx, id: string) {

@@ -29,7 +29,8 @@ export interface ApiResource<Dto extends { id: string }> {
   inputProperties?: Record<string, Record<string, unknown>>;
   /** Fields a PATCH takes from the stored record when the body leaves them out. */
   editable: readonly (keyof Dto & string)[];
-  list(ctx: Ctx, query: Record<string, string>): Promise<CursorPage<Dto>>;
+  /** The API's page: items and nextCursor only (prevCursor is the list pages' affair). */
+  list(ctx: Ctx, query: Record<string, string>): Promise<Pick<CursorPage<Dto>, 'items' | 'nextCursor'>>;
   get(ctx: Ctx, id: string): Promise<Dto>;
   /** The new record's id, and the record itself when the write returned it (no read back then). */
   create(ctx: Ctx, raw: unknown): Promise<{ id: string; record?: Dto }>;

@@ -5,23 +5,31 @@ import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { Confidence } from '../generated/prisma/enums';
 import { readAnchors } from '../issues/schema';
-import { COUNT_CAP, listParamsSchema, toPage } from '../records/list-params';
-import { isoDate, parseInput } from '../validation';
+import { cursorListParams, type SortSpecs } from '../records/cursor';
+import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
+import { isoDate } from '../validation';
 
-export const assessmentListSchema = listParamsSchema(['stanceDate', 'position', 'createdAt', 'updatedAt'] as const, 'stanceDate').extend({
-  actor: z.uuid().optional().catch(undefined),
-  issue: z.uuid().optional().catch(undefined),
-  source: z.uuid().optional().catch(undefined),
-  confidence: z.enum(Confidence).optional().catch(undefined),
-  from: isoDate('From').optional().catch(undefined),
-  to: isoDate('To').optional().catch(undefined),
+export const ASSESSMENT_SORTS: SortSpecs<'stanceDate' | 'position' | 'createdAt' | 'updatedAt'> = {
+  stanceDate: { type: 'date' },
+  position: { type: 'number' },
+  createdAt: { type: 'date' },
+  updatedAt: { type: 'date' },
+};
+
+/** The assessment list's params, for the assessments page (read from the address bar) and GET /api/v1/assessments alike. */
+export const assessmentListSchema = cursorListParams(['stanceDate', 'position', 'createdAt', 'updatedAt'] as const, 'stanceDate', 'desc').extend({
+  actor: z.uuid({ error: 'actor must be an actor id' }).optional(),
+  issue: z.uuid({ error: 'issue must be an issue id' }).optional(),
+  source: z.uuid({ error: 'source must be a source id' }).optional(),
+  confidence: z.enum(Confidence, { error: 'confidence must be one of: LOW, MODERATE, HIGH' }).optional(),
+  from: isoDate('from').optional(),
+  to: isoDate('to').optional(),
 });
+export type AssessmentListParams = z.output<typeof assessmentListSchema>;
 
-export async function listAssessments(ctx: Ctx, raw: unknown) {
-  authorize(ctx, 'workspace:read');
-  const p = parseInput(assessmentListSchema, { dir: 'desc', ...(raw as object) });
-  const where: Prisma.AssessmentWhereInput = {
-    workspaceId: ctx.workspaceId,
+export function assessmentWhere(workspaceId: string, p: AssessmentListParams): Prisma.AssessmentWhereInput {
+  return {
+    workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.actor ? { actorId: p.actor } : {}),
     ...(p.issue ? { issueId: p.issue } : {}),
@@ -32,23 +40,33 @@ export async function listAssessments(ctx: Ctx, raw: unknown) {
       : {}),
     ...(p.q ? { OR: [{ quote: { contains: p.q, mode: 'insensitive' } }, { rationale: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
-  const [items, total] = await Promise.all([
-    readDb(ctx).assessment.findMany({
-      where,
-      orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
-      skip: (p.page - 1) * p.pageSize,
-      take: p.pageSize,
-      include: {
-        actor: { select: { id: true, name: true } },
-        issue: { select: { id: true, title: true } },
-        source: { select: { id: true, title: true, outlet: true, reliability: true } },
-      },
-    }),
-    // Capped: an exact count of a large match (a common word in ten years of quotes) costs more than
-    // the page itself. The pager says "more than" at the cap.
-    readDb(ctx).assessment.count({ where, take: COUNT_CAP + 1 }),
-  ]);
-  return { params: p, ...toPage(items, total, p.page, p.pageSize, COUNT_CAP) };
+}
+
+const assessmentPageInclude = {
+  actor: { select: { id: true, name: true } },
+  issue: { select: { id: true, title: true } },
+  source: { select: { id: true, title: true, outlet: true, reliability: true } },
+} satisfies Prisma.AssessmentInclude;
+
+type Assessment = Prisma.AssessmentGetPayload<object>;
+type AssessmentListed = Prisma.AssessmentGetPayload<{ include: typeof assessmentPageInclude }>;
+
+/** The page view carries the actor, issue and source it shows; the API view the bare rows. */
+export function listAssessments(ctx: Ctx, raw: unknown, from: 'api'): Promise<ListPage<Assessment, AssessmentListParams>>;
+export function listAssessments(ctx: Ctx, raw: unknown, from?: 'page'): Promise<ListPage<AssessmentListed, AssessmentListParams>>;
+export async function listAssessments(ctx: Ctx, raw: unknown, from: ListFrom = 'page') {
+  authorize(ctx, 'workspace:read');
+  const p = parseListParams(assessmentListSchema, raw, from);
+  return runList(
+    p,
+    from,
+    ASSESSMENT_SORTS,
+    assessmentWhere(ctx.workspaceId, p),
+    (args) => readDb(ctx).assessment.findMany({ ...(args as Prisma.AssessmentFindManyArgs), ...(from === 'page' ? { include: assessmentPageInclude } : {}) }),
+    // Capped (runList): an exact count of a large match (a common word in ten years of quotes) costs
+    // more than the page itself. The pager says "more than" at the cap.
+    (args) => readDb(ctx).assessment.count(args as Prisma.AssessmentCountArgs),
+  );
 }
 
 export async function getAssessment(ctx: Ctx, id: string) {

@@ -3,32 +3,51 @@ import { authorize, type Ctx } from '../auth/context';
 import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { listParamsSchema, toPage } from '../records/list-params';
-import { parseInput } from '../validation';
+import { cursorListParams, type SortSpecs } from '../records/cursor';
+import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
 import { readAnchors } from './schema';
 
-export const issueListSchema = listParamsSchema(['title', 'updatedAt', 'createdAt'] as const, 'title');
+const ISSUE_SORTS: SortSpecs<'title' | 'updatedAt' | 'createdAt'> = {
+  title: { type: 'string' },
+  updatedAt: { type: 'date' },
+  createdAt: { type: 'date' },
+};
 
-export async function listIssues(ctx: Ctx, raw: unknown) {
-  authorize(ctx, 'workspace:read');
-  const p = parseInput(issueListSchema, raw);
-  const where: Prisma.IssueWhereInput = {
-    workspaceId: ctx.workspaceId,
+/** The issue list's params, for the issues page (read from the address bar) and GET /api/v1/issues alike. */
+export const issueListSchema = cursorListParams(['title', 'updatedAt', 'createdAt'] as const, 'title', 'asc');
+export type IssueListParams = z.output<typeof issueListSchema>;
+
+export function issueWhere(workspaceId: string, p: IssueListParams): Prisma.IssueWhereInput {
+  return {
+    workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.q ? { OR: [{ title: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
-  const [rows, total] = await Promise.all([
-    readDb(ctx).issue.findMany({
-      where,
-      orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
-      skip: (p.page - 1) * p.pageSize,
-      take: p.pageSize,
-      include: { _count: { select: { assessments: { where: { deletedAt: null } }, scenarios: { where: { deletedAt: null } } } } },
-    }),
-    readDb(ctx).issue.count({ where }),
-  ]);
-  const items = rows.map((row) => ({ ...row, anchors: readAnchors(row.anchors) }));
-  return { params: p, ...toPage(items, total, p.page, p.pageSize) };
+}
+
+const issuePageInclude = {
+  _count: { select: { assessments: { where: { deletedAt: null } }, scenarios: { where: { deletedAt: null } } } },
+} satisfies Prisma.IssueInclude;
+
+type Anchored<T> = Omit<T, 'anchors'> & { anchors: ReturnType<typeof readAnchors> };
+type Issue = Anchored<Prisma.IssueGetPayload<object>>;
+type IssueListed = Anchored<Prisma.IssueGetPayload<{ include: typeof issuePageInclude }>>;
+
+/** The page view carries the counts it shows; the API view the bare rows. */
+export function listIssues(ctx: Ctx, raw: unknown, from: 'api'): Promise<ListPage<Issue, IssueListParams>>;
+export function listIssues(ctx: Ctx, raw: unknown, from?: 'page'): Promise<ListPage<IssueListed, IssueListParams>>;
+export async function listIssues(ctx: Ctx, raw: unknown, from: ListFrom = 'page') {
+  authorize(ctx, 'workspace:read');
+  const p = parseListParams(issueListSchema, raw, from);
+  const page = await runList(
+    p,
+    from,
+    ISSUE_SORTS,
+    issueWhere(ctx.workspaceId, p),
+    (args) => readDb(ctx).issue.findMany({ ...(args as Prisma.IssueFindManyArgs), ...(from === 'page' ? { include: issuePageInclude } : {}) }),
+    (args) => readDb(ctx).issue.count(args as Prisma.IssueCountArgs),
+  );
+  return { ...page, items: page.items.map((row) => ({ ...row, anchors: readAnchors(row.anchors) })) };
 }
 
 export async function getIssue(ctx: Ctx, id: string) {

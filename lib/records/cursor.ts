@@ -31,6 +31,8 @@ interface CursorState {
   /** last row's sort value (dates as ISO strings) and id */
   v: string | number;
   i: string;
+  /** set on a "Previous" cursor: the rows just before this one, not after */
+  b?: 1;
 }
 
 const cursorStateSchema = z.object({
@@ -39,6 +41,7 @@ const cursorStateSchema = z.object({
   f: z.string(),
   v: z.union([z.string(), z.number()]),
   i: z.uuid(),
+  b: z.literal(1).optional(),
 });
 
 interface ListParams {
@@ -85,24 +88,44 @@ function comparable(kind: SortKind, value: unknown): string | number {
   return String(value);
 }
 
-/** Rows strictly after the cursor, in (field dir, id asc) order. Enum columns sort by declaration order in PostgreSQL. */
-function afterWhere(field: string, kind: SortKind, dir: 'asc' | 'desc', state: CursorState): Record<string, unknown> {
+/**
+ * Rows strictly beyond the cursor row in the given scan order (field `dir`, then id `idDir`). Enum columns
+ * sort by declaration order in PostgreSQL. The inclusive bound on the field alone is implied by the OR, but
+ * it is what lets PostgreSQL start its index scan at the cursor instead of filtering every earlier row, so
+ * page 500 costs what page 1 does.
+ */
+function beyondWhere(field: string, kind: SortKind, dir: 'asc' | 'desc', idDir: 'asc' | 'desc', state: CursorState): Record<string, unknown> {
   const value = kind.type === 'date' ? new Date(String(state.v)) : state.v;
-  const beyond =
-    kind.type === 'enum'
-      ? { in: kind.values.filter((_, i) => (dir === 'asc' ? i > kind.values.indexOf(String(value)) : i < kind.values.indexOf(String(value)))) }
-      : { [dir === 'asc' ? 'gt' : 'lt']: value };
-  return { OR: [{ [field]: beyond }, { [field]: value, id: { gt: state.i } }] };
+  const at = kind.type === 'enum' ? kind.values.indexOf(String(value)) : -1;
+  const enumRange = (strict: boolean) => ({
+    in: kind.type === 'enum' ? kind.values.filter((_, i) => (dir === 'asc' ? (strict ? i > at : i >= at) : strict ? i < at : i <= at)) : [],
+  });
+  const strictly = kind.type === 'enum' ? enumRange(true) : { [dir === 'asc' ? 'gt' : 'lt']: value };
+  const fromValue = kind.type === 'enum' ? enumRange(false) : { [dir === 'asc' ? 'gte' : 'lte']: value };
+  return {
+    AND: [{ [field]: fromValue }, { OR: [{ [field]: strictly }, { [field]: value, id: { [idDir === 'asc' ? 'gt' : 'lt']: state.i } }] }],
+  };
+}
+
+const flip = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'desc' : 'asc');
+
+/** The cursor that continues a list after `row` (for tests and benchmarks that start deep in a list). */
+export function cursorAfter(params: ListParams, sorts: SortSpecs<string>, row: { id: string; [field: string]: unknown }): string {
+  return encode({ s: params.sort, d: params.dir, f: filterDigest(params), v: comparable(sorts[params.sort]!, row[params.sort]), i: row.id });
 }
 
 export interface CursorPage<T> {
   items: T[];
   nextCursor: string | null;
+  /** The page before this one ("Previous" on a list page); null on the first page. Not part of the API's answer. */
+  prevCursor: string | null;
 }
 
 /**
  * Runs one page of a list: `find` receives the Prisma where/orderBy/take to use. `where` is the
- * list's filter (workspace scope included); the cursor condition is added to it.
+ * list's filter (workspace scope included); the cursor condition is added to it. A "Previous" cursor
+ * reads the rows before it in reverse order and turns them round; when it reaches the start of the list
+ * it answers the first page, so that page is always full.
  */
 export async function cursorPage<T extends { id: string }, S extends string>(
   params: ListParams & { sort: S },
@@ -112,16 +135,40 @@ export async function cursorPage<T extends { id: string }, S extends string>(
 ): Promise<CursorPage<T>> {
   const kind = sorts[params.sort];
   const state = decode(params);
+  const cursorAt = (row: T, backward: boolean) =>
+    encode({
+      s: params.sort,
+      d: params.dir,
+      f: filterDigest(params),
+      v: comparable(kind, (row as Record<string, unknown>)[params.sort]),
+      i: row.id,
+      ...(backward ? { b: 1 as const } : {}),
+    });
+
+  if (state?.b) {
+    const before = await find({
+      where: { AND: [where, beyondWhere(params.sort, kind, flip(params.dir), 'desc', state)] },
+      orderBy: [{ [params.sort]: flip(params.dir) }, { id: 'desc' }],
+      take: params.limit + 1,
+    });
+    if (before.length > params.limit) {
+      const items = before.slice(0, params.limit).reverse();
+      return { items, nextCursor: cursorAt(items[items.length - 1]!, false), prevCursor: cursorAt(items[0]!, true) };
+    }
+    return cursorPage({ ...params, cursor: undefined }, sorts, where, find);
+  }
+
   const rows = await find({
-    where: state ? { AND: [where, afterWhere(params.sort, kind, params.dir, state)] } : where,
+    where: state ? { AND: [where, beyondWhere(params.sort, kind, params.dir, 'asc', state)] } : where,
     orderBy: [{ [params.sort]: params.dir }, { id: 'asc' }],
     take: params.limit + 1,
   });
   const items = rows.slice(0, params.limit);
+  const first = items[0];
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > params.limit && last
-      ? encode({ s: params.sort, d: params.dir, f: filterDigest(params), v: comparable(kind, (last as Record<string, unknown>)[params.sort]), i: last.id })
-      : null;
-  return { items, nextCursor };
+  return {
+    items,
+    nextCursor: rows.length > params.limit && last ? cursorAt(last, false) : null,
+    prevCursor: !state ? null : first ? cursorAt(first, true) : encode({ ...state, b: 1 }),
+  };
 }

@@ -50,3 +50,8 @@ export function searchParamsObject(params: Record<string, string | string[] | un
   }
   return out;
 }
+
+/** A list page's size in its links: left out at the default. */
+export function pageSizeParam(limit: number): number | undefined {
+  return limit === PAGE_SIZES[0] ? undefined : limit;
+}

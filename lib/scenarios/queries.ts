@@ -7,7 +7,8 @@ import { db } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { readAnchors } from '../issues/schema';
-import { listParamsSchema, toPage } from '../records/list-params';
+import { cursorListParams, type SortSpecs } from '../records/cursor';
+import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
 import { aggregateReadings } from '../decision-models';
 import { isoDate, parseInput } from '../validation';
 import { currentReadings, type CurrentReadingRow } from '../stance/current-position';
@@ -149,38 +150,44 @@ async function coveringAncestors(ctx: Ctx, ids: string[]): Promise<Map<string, {
 
 // List -----------------------------------------------------------------------------------------
 
-export const scenarioListSchema = listParamsSchema(['name', 'asOf', 'createdAt', 'updatedAt'] as const, 'updatedAt').extend({
-  issue: z.uuid().optional().catch(undefined),
-  status: z.enum(['open', 'resolved', 'annulled']).optional().catch(undefined),
-});
+const SCENARIO_SORTS: SortSpecs<'name' | 'asOf' | 'createdAt' | 'updatedAt'> = {
+  name: { type: 'string' },
+  asOf: { type: 'date' },
+  createdAt: { type: 'date' },
+  updatedAt: { type: 'date' },
+};
 
-export async function listScenarios(ctx: Ctx, raw: unknown) {
-  authorize(ctx, 'workspace:read');
-  const p = parseInput(scenarioListSchema, { dir: 'desc', ...(raw as object) });
-  const where: Prisma.ScenarioWhereInput = {
-    workspaceId: ctx.workspaceId,
+/** The scenario list's params, for the scenarios page (read from the address bar) and GET /api/v1/scenarios alike. */
+export const scenarioListSchema = cursorListParams(['name', 'asOf', 'createdAt', 'updatedAt'] as const, 'updatedAt', 'desc').extend({
+  issue: z.uuid({ error: 'issue must be an issue id' }).optional(),
+  status: z.enum(['open', 'resolved', 'annulled'], { error: 'status must be open, resolved or annulled' }).optional(),
+});
+export type ScenarioListParams = z.output<typeof scenarioListSchema>;
+
+export function scenarioWhere(workspaceId: string, p: ScenarioListParams): Prisma.ScenarioWhereInput {
+  return {
+    workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.issue ? { issueId: p.issue } : {}),
+    // "resolved" counts only resolutions that stand; an annulled one is listed under "annulled".
     ...(p.status === 'open' ? { outcome: null } : p.status === 'resolved' ? COUNTED_RESOLUTION : p.status === 'annulled' ? { annulledAt: { not: null } } : {}),
     ...(p.q ? { OR: [{ name: { contains: p.q, mode: 'insensitive' } }, { description: { contains: p.q, mode: 'insensitive' } }] } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db().scenario.findMany({
-      where,
-      orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
-      skip: (p.page - 1) * p.pageSize,
-      take: p.pageSize,
-      include: {
-        issue: { select: { id: true, title: true } },
-        estimates: { orderBy: [{ estimatedOn: 'desc' }, { createdAt: 'desc' }], take: 1 },
-        _count: { select: { estimates: true, actors: true } },
-      },
-    }),
-    db().scenario.count({ where }),
-  ]);
+}
+
+const scenarioPageInclude = {
+  issue: { select: { id: true, title: true } },
+  estimates: { orderBy: [{ estimatedOn: 'desc' }, { createdAt: 'desc' }], take: 1 },
+  _count: { select: { estimates: true, actors: true } },
+} satisfies Prisma.ScenarioInclude;
+
+type ScenarioRow = Prisma.ScenarioGetPayload<object>;
+type ScenarioListedRow = Prisma.ScenarioGetPayload<{ include: typeof scenarioPageInclude }>;
+
+async function withAuthorsAndLastEstimate(ctx: Ctx, rows: ScenarioListedRow[]) {
   const hiding = await scenariosHidingEstimates(ctx, rows);
   const names = await userNames(rows.flatMap((r) => [r.createdById, r.resolvedById, r.estimates[0]?.analystId]));
-  const items = rows.map(({ estimates, ...r }) => {
+  return rows.map(({ estimates, ...r }) => {
     const last = hiding.has(r.id) ? undefined : estimates[0];
     return {
       ...r,
@@ -189,7 +196,29 @@ export async function listScenarios(ctx: Ctx, raw: unknown) {
       lastEstimate: last ? { ...last, analystName: names.get(last.analystId) ?? 'unknown' } : null,
     };
   });
-  return { params: p, ...toPage(items, total, p.page, p.pageSize) };
+}
+type ScenarioListed = Awaited<ReturnType<typeof withAuthorsAndLastEstimate>>[number];
+
+/** The page view carries the issue, author names and the latest estimate the caller may see; the API view the bare rows. */
+export function listScenarios(ctx: Ctx, raw: unknown, from: 'api'): Promise<ListPage<ScenarioRow, ScenarioListParams>>;
+export function listScenarios(ctx: Ctx, raw: unknown, from?: 'page'): Promise<ListPage<ScenarioListed, ScenarioListParams>>;
+export async function listScenarios(ctx: Ctx, raw: unknown, from: ListFrom = 'page') {
+  authorize(ctx, 'workspace:read');
+  const p = parseListParams(scenarioListSchema, raw, from);
+  const where = scenarioWhere(ctx.workspaceId, p);
+  const count = (args: { where: Record<string, unknown>; take: number }) => db().scenario.count(args as Prisma.ScenarioCountArgs);
+  if (from === 'api') {
+    return runList(p, from, SCENARIO_SORTS, where, (args) => db().scenario.findMany(args as Prisma.ScenarioFindManyArgs), count);
+  }
+  const page = await runList(
+    p,
+    from,
+    SCENARIO_SORTS,
+    where,
+    (args) => db().scenario.findMany({ ...(args as Prisma.ScenarioFindManyArgs), include: scenarioPageInclude }) as Promise<ScenarioListedRow[]>,
+    count,
+  );
+  return { ...page, items: await withAuthorsAndLastEstimate(ctx, page.items) };
 }
 
 // One scenario ---------------------------------------------------------------------------------

@@ -4,19 +4,32 @@ import { db, readDb } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { Reliability, SourceKind } from '../generated/prisma/enums';
-import { listParamsSchema, toPage } from '../records/list-params';
-import { parseInput } from '../validation';
+import { cursorListParams, type SortSpecs } from '../records/cursor';
+import { parseListParams, runList, type ListFrom, type ListPage } from '../records/list';
 
-export const sourceListSchema = listParamsSchema(['publishedAt', 'title', 'outlet', 'reliability'] as const, 'publishedAt').extend({
-  kind: z.enum(SourceKind).optional().catch(undefined),
-  reliability: z.enum(Reliability).optional().catch(undefined),
+const SOURCE_SORTS: SortSpecs<'publishedAt' | 'title' | 'outlet' | 'reliability' | 'updatedAt' | 'createdAt'> = {
+  publishedAt: { type: 'date' },
+  title: { type: 'string' },
+  outlet: { type: 'string' },
+  reliability: { type: 'enum', values: Object.values(Reliability) },
+  updatedAt: { type: 'date' },
+  createdAt: { type: 'date' },
+};
+
+/** The source list's params, for the sources page (read from the address bar) and GET /api/v1/sources alike. */
+export const sourceListSchema = cursorListParams(
+  ['publishedAt', 'title', 'outlet', 'reliability', 'updatedAt', 'createdAt'] as const,
+  'publishedAt',
+  'desc',
+).extend({
+  kind: z.enum(SourceKind, { error: `kind must be one of: ${Object.values(SourceKind).join(', ')}` }).optional(),
+  reliability: z.enum(Reliability, { error: 'reliability must be one of: A, B, C, D, E, F' }).optional(),
 });
+export type SourceListParams = z.output<typeof sourceListSchema>;
 
-export async function listSources(ctx: Ctx, raw: unknown) {
-  authorize(ctx, 'workspace:read');
-  const p = parseInput(sourceListSchema, raw);
-  const where: Prisma.SourceWhereInput = {
-    workspaceId: ctx.workspaceId,
+export function sourceWhere(workspaceId: string, p: SourceListParams): Prisma.SourceWhereInput {
+  return {
+    workspaceId,
     deletedAt: p.deleted === 'only' ? { not: null } : null,
     ...(p.kind ? { kind: p.kind } : {}),
     ...(p.reliability ? { reliability: p.reliability } : {}),
@@ -24,18 +37,36 @@ export async function listSources(ctx: Ctx, raw: unknown) {
       ? { OR: [{ title: { contains: p.q, mode: 'insensitive' } }, { outlet: { contains: p.q, mode: 'insensitive' } }, { author: { contains: p.q, mode: 'insensitive' } }] }
       : {}),
   };
-  const [items, total] = await Promise.all([
-    readDb(ctx).source.findMany({
-      where,
-      orderBy: [{ [p.sort]: p.dir }, { id: 'asc' }],
-      skip: (p.page - 1) * p.pageSize,
-      take: p.pageSize,
-      omit: { body: true },
-      include: { citedIn: { select: { id: true, title: true } }, _count: { select: { assessments: { where: { deletedAt: null } } } } },
-    }),
-    readDb(ctx).source.count({ where }),
-  ]);
-  return { params: p, ...toPage(items, total, p.page, p.pageSize) };
+}
+
+const sourcePageInclude = {
+  citedIn: { select: { id: true, title: true } },
+  _count: { select: { assessments: { where: { deletedAt: null } } } },
+} satisfies Prisma.SourceInclude;
+
+// Lists leave out the full text (body); the source's own page and GET /sources/{id} have it.
+type Source = Prisma.SourceGetPayload<{ omit: { body: true } }>;
+type SourceListed = Prisma.SourceGetPayload<{ omit: { body: true }; include: typeof sourcePageInclude }>;
+
+/** The page view carries the citing source and assessment count it shows; the API view the bare rows. */
+export function listSources(ctx: Ctx, raw: unknown, from: 'api'): Promise<ListPage<Source, SourceListParams>>;
+export function listSources(ctx: Ctx, raw: unknown, from?: 'page'): Promise<ListPage<SourceListed, SourceListParams>>;
+export async function listSources(ctx: Ctx, raw: unknown, from: ListFrom = 'page') {
+  authorize(ctx, 'workspace:read');
+  const p = parseListParams(sourceListSchema, raw, from);
+  return runList(
+    p,
+    from,
+    SOURCE_SORTS,
+    sourceWhere(ctx.workspaceId, p),
+    (args) =>
+      readDb(ctx).source.findMany({
+        ...(args as Prisma.SourceFindManyArgs),
+        omit: { body: true },
+        ...(from === 'page' ? { include: sourcePageInclude } : {}),
+      }),
+    (args) => readDb(ctx).source.count(args as Prisma.SourceCountArgs),
+  );
 }
 
 export async function getSource(ctx: Ctx, id: string) {

@@ -4,8 +4,9 @@ import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listActors } from '@/lib/actors/queries';
 import { ACTOR_KIND_LABELS } from '@/lib/actors/schema';
-import { searchParamsObject } from '@/lib/records/list-params';
-import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
+import { pageSizeParam, searchParamsObject } from '@/lib/records/list-params';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField } from '@/components/records/list-controls';
+import { RecordTable } from '@/components/records/record-table';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreActorAction } from './actions';
 import { formatDay } from '@/lib/format';
@@ -18,7 +19,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
   const list = await listActors(ctx, raw);
   const p = list.params;
   const canWrite = roleCan(ctx.role, 'records:write');
-  const params = { q: p.q, kind: p.kind, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
+  const params = { q: p.q, kind: p.kind, parent: p.parent, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: pageSizeParam(p.limit) };
   return (
     <>
       <ListHeader
@@ -32,12 +33,13 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
         <FilterBar basePath="/actors" params={params}>
           <SearchField value={p.q} label="Search" placeholder="Name, alias or description" />
           <FilterSelect name="kind" label="Kind" value={p.kind} options={Object.entries(ACTOR_KIND_LABELS)} />
+          {p.parent && <input type="hidden" name="parent" value={p.parent} />}
           {p.deleted === 'only' && <input type="hidden" name="deleted" value="only" />}
         </FilterBar>
       </div>
       <div className="panel">
         {list.total === 0 ? (
-          p.q || p.kind || p.deleted === 'only' ? (
+          p.q || p.kind || p.parent || p.deleted === 'only' ? (
             <EmptyState title="No actors match">
               <p>Try a different search or <Link href="/actors">clear the filters</Link>.</p>
             </EmptyState>
@@ -48,34 +50,24 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
             </EmptyState>
           )
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <SortHeader basePath="/actors" params={params} column="name" label="Name" />
-                <SortHeader basePath="/actors" params={params} column="kind" label="Kind" />
-                <th>Aliases</th>
-                <th>Part of</th>
-                <th className="num">Assessments</th>
-                <SortHeader basePath="/actors" params={params} column="updatedAt" label="Updated" />
-                {p.deleted === 'only' && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((actor) => (
-                <tr key={actor.id}>
-                  <td><Link href={`/actors/${actor.id}`}>{actor.name}</Link></td>
-                  <td>{ACTOR_KIND_LABELS[actor.kind]}</td>
-                  <td className="muted">{actor.aliases.join(', ')}</td>
-                  <td>{actor.parent ? <Link href={`/actors/${actor.parent.id}`}>{actor.parent.name}</Link> : ''}</td>
-                  <td className="num">{actor._count.assessments}</td>
-                  <td className="muted">{formatDay(actor.updatedAt)}</td>
-                  {p.deleted === 'only' && (
-                    <td>{canWrite && <RecordActionButton action={restoreActorAction} id={actor.id} label="Restore" />}</td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            basePath="/actors"
+            params={params}
+            rows={list.items}
+            columns={[
+              { key: 'name', label: 'Name', sortable: true, cell: (actor) => <Link href={`/actors/${actor.id}`}>{actor.name}</Link> },
+              { key: 'kind', label: 'Kind', sortable: true, cell: (actor) => ACTOR_KIND_LABELS[actor.kind] },
+              { key: 'aliases', label: 'Aliases', className: 'muted', cell: (actor) => actor.aliases.join(', ') },
+              { key: 'parent', label: 'Part of', cell: (actor) => (actor.parent ? <Link href={`/actors/${actor.parent.id}`}>{actor.parent.name}</Link> : '') },
+              { key: 'assessments', label: 'Assessments', className: 'num', cell: (actor) => actor._count.assessments },
+              { key: 'updatedAt', label: 'Updated', sortable: true, className: 'muted', cell: (actor) => formatDay(actor.updatedAt) },
+              p.deleted === 'only' && {
+                key: 'restore',
+                label: '',
+                cell: (actor) => canWrite && <RecordActionButton action={restoreActorAction} id={actor.id} label="Restore" />,
+              },
+            ]}
+          />
         )}
         <ListFooter basePath="/actors" params={params} list={list} />
       </div>

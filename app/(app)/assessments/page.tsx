@@ -5,8 +5,9 @@ import { roleCan } from '@/lib/auth/permissions';
 import { listAssessments } from '@/lib/assessments/queries';
 import { assessmentFormOptions } from '@/lib/assessments/form-options';
 import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
-import { searchParamsObject } from '@/lib/records/list-params';
-import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
+import { pageSizeParam, searchParamsObject } from '@/lib/records/list-params';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField } from '@/components/records/list-controls';
+import { RecordTable } from '@/components/records/record-table';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
 import { restoreAssessmentAction } from './actions';
@@ -21,7 +22,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
   const canWrite = roleCan(ctx.role, 'records:write');
   const params = {
     q: p.q, actor: p.actor, issue: p.issue, source: p.source, confidence: p.confidence, from: p.from, to: p.to,
-    sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize,
+    sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: pageSizeParam(p.limit),
   };
   const filtered = Boolean(p.q || p.actor || p.issue || p.source || p.confidence || p.from || p.to || p.deleted === 'only');
   return (
@@ -62,40 +63,37 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
             </EmptyState>
           )
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <SortHeader basePath="/assessments" params={params} column="stanceDate" label="Stance date" />
-                <th>Actor</th>
-                <th>Issue</th>
-                <SortHeader basePath="/assessments" params={params} column="position" label="Position" className="num" />
-                <th className="num">Salience</th>
-                <th className="num">Capability</th>
-                <th>Confidence</th>
-                <th>Source · quote</th>
-                {p.deleted === 'only' && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((a) => (
-                <tr key={a.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{formatDay(a.stanceDate)}</Link></td>
-                  <td><Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link></td>
-                  <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>
-                  <td className="num"><strong>{a.position}</strong></td>
-                  <td className="num">{a.salience}</td>
-                  <td className="num">{a.capability ?? '—'}</td>
-                  <td><ConfidenceBadge value={a.confidence} /></td>
-                  <td style={{ maxWidth: 420 }}>
+          <RecordTable
+            basePath="/assessments"
+            params={params}
+            rows={list.items}
+            columns={[
+              { key: 'stanceDate', label: 'Stance date', sortable: true, className: 'nowrap', cell: (a) => <Link href={`/assessments/${a.id}`}>{formatDay(a.stanceDate)}</Link> },
+              { key: 'actor', label: 'Actor', cell: (a) => <Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link> },
+              { key: 'issue', label: 'Issue', cell: (a) => <Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link> },
+              { key: 'position', label: 'Position', sortable: true, className: 'num', cell: (a) => <strong>{a.position}</strong> },
+              { key: 'salience', label: 'Salience', className: 'num', cell: (a) => a.salience },
+              { key: 'capability', label: 'Capability', className: 'num', cell: (a) => a.capability ?? '—' },
+              { key: 'confidence', label: 'Confidence', cell: (a) => <ConfidenceBadge value={a.confidence} /> },
+              {
+                key: 'source',
+                label: 'Source · quote',
+                maxWidth: 420,
+                cell: (a) => (
+                  <>
                     <Link href={`/sources/${a.source.id}`}>{a.source.title}</Link>{' '}
                     <span className="badge" title="Source reliability and information credibility">{a.source.reliability}{a.credibility}</span>
                     <div className="quote small">{a.quote.length > 200 ? `${a.quote.slice(0, 200)}…` : a.quote}</div>
-                  </td>
-                  {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreAssessmentAction} id={a.id} label="Restore" />}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              p.deleted === 'only' && {
+                key: 'restore',
+                label: '',
+                cell: (a) => canWrite && <RecordActionButton action={restoreAssessmentAction} id={a.id} label="Restore" />,
+              },
+            ]}
+          />
         )}
         <ListFooter basePath="/assessments" params={params} list={list} />
       </div>

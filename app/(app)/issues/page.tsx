@@ -3,8 +3,9 @@ import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listIssues } from '@/lib/issues/queries';
-import { searchParamsObject } from '@/lib/records/list-params';
-import { EmptyState, FilterBar, ListFooter, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
+import { pageSizeParam, searchParamsObject } from '@/lib/records/list-params';
+import { EmptyState, FilterBar, ListFooter, ListHeader, SearchField } from '@/components/records/list-controls';
+import { RecordTable } from '@/components/records/record-table';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreIssueAction } from './actions';
 import { formatDay } from '@/lib/format';
@@ -16,7 +17,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const list = await listIssues(ctx, searchParamsObject(await searchParams));
   const p = list.params;
   const canWrite = roleCan(ctx.role, 'records:write');
-  const params = { q: p.q, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
+  const params = { q: p.q, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: pageSizeParam(p.limit) };
   return (
     <>
       <ListHeader
@@ -43,30 +44,23 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             </EmptyState>
           )
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <SortHeader basePath="/issues" params={params} column="title" label="Title" />
-                <th>Scale</th>
-                <th className="num">Assessments</th>
-                <th className="num">Scenarios</th>
-                <SortHeader basePath="/issues" params={params} column="updatedAt" label="Updated" />
-                {p.deleted === 'only' && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((issue) => (
-                <tr key={issue.id}>
-                  <td><Link href={`/issues/${issue.id}`}>{issue.title}</Link></td>
-                  <td className="small muted">{issue.anchors.map((a) => `${a.value} ${a.label}`).join(' · ')}</td>
-                  <td className="num">{issue._count.assessments}</td>
-                  <td className="num">{issue._count.scenarios}</td>
-                  <td className="muted" style={{ whiteSpace: 'nowrap' }}>{formatDay(issue.updatedAt)}</td>
-                  {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreIssueAction} id={issue.id} label="Restore" />}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            basePath="/issues"
+            params={params}
+            rows={list.items}
+            columns={[
+              { key: 'title', label: 'Title', sortable: true, cell: (issue) => <Link href={`/issues/${issue.id}`}>{issue.title}</Link> },
+              { key: 'scale', label: 'Scale', className: 'small muted', cell: (issue) => issue.anchors.map((a) => `${a.value} ${a.label}`).join(' · ') },
+              { key: 'assessments', label: 'Assessments', className: 'num', cell: (issue) => issue._count.assessments },
+              { key: 'scenarios', label: 'Scenarios', className: 'num', cell: (issue) => issue._count.scenarios },
+              { key: 'updatedAt', label: 'Updated', sortable: true, className: 'muted nowrap', cell: (issue) => formatDay(issue.updatedAt) },
+              p.deleted === 'only' && {
+                key: 'restore',
+                label: '',
+                cell: (issue) => canWrite && <RecordActionButton action={restoreIssueAction} id={issue.id} label="Restore" />,
+              },
+            ]}
+          />
         )}
         <ListFooter basePath="/issues" params={params} list={list} />
       </div>

@@ -3,11 +3,12 @@ import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { issueOptions } from '@/lib/issues/queries';
-import { searchParamsObject } from '@/lib/records/list-params';
+import { pageSizeParam, searchParamsObject } from '@/lib/records/list-params';
 import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { analystBrierScores, listScenarios } from '@/lib/scenarios/queries';
 import { isoDay } from '@/lib/format';
-import { DeletedToggle, EmptyState, FilterBar, Pager, SearchField, SortHeader } from '@/components/records/list-controls';
+import { CursorPager, DeletedToggle, EmptyState, FilterBar, SearchField } from '@/components/records/list-controls';
+import { RecordTable } from '@/components/records/record-table';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreScenarioAction } from './actions';
 import '../../scenarios.css';
@@ -21,7 +22,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
   const p = list.params;
   const canWrite = roleCan(ctx.role, 'scenarios:write');
   const deletedView = p.deleted === 'only';
-  const params = { q: p.q, issue: p.issue, status: p.status, sort: p.sort, dir: p.dir, deleted: deletedView ? 'only' : undefined, pageSize: p.pageSize };
+  const params = { q: p.q, issue: p.issue, status: p.status, sort: p.sort, dir: p.dir, deleted: deletedView ? 'only' : undefined, pageSize: pageSizeParam(p.limit) };
   const filtered = Boolean(p.q || p.issue || p.status || deletedView);
   return (
     <>
@@ -82,65 +83,57 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
           )
         ) : (
           <form method="get" action="/scenarios/compare">
-            <table className="data">
-              <thead>
-                <tr>
-                  {!deletedView && <th><span className="sc-sr-only">Compare</span></th>}
-                  <SortHeader basePath="/scenarios" params={params} column="name" label="Scenario" />
-                  <th>Issue</th>
-                  <th>Author</th>
-                  <SortHeader basePath="/scenarios" params={params} column="asOf" label="As of" />
-                  <th>Last likelihood</th>
-                  <th>Resolution</th>
-                  <SortHeader basePath="/scenarios" params={params} column="updatedAt" label="Updated" />
-                  {deletedView && <th />}
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((s) => (
-                  <tr key={s.id}>
-                    {!deletedView && (
-                      <td>
-                        <input type="checkbox" name="id" value={s.id} aria-label={`Compare ${s.name}`} />
-                      </td>
-                    )}
-                    <td>
-                      <Link href={`/scenarios/${s.id}`}>{s.name}</Link>
-                    </td>
-                    <td>{s.issue.title}</td>
-                    <td>{s.authorName}</td>
-                    <td style={{ whiteSpace: 'nowrap' }}>{isoDay(s.asOf)}</td>
-                    <td>
-                      {s.lastEstimate ? (
-                        <>
-                          {LIKELIHOOD_LABELS[s.lastEstimate.likelihood]} ({Math.round(s.lastEstimate.probability * 10_000) / 100}%)
-                          <div className="small muted">
-                            {s.lastEstimate.analystName}, {isoDay(s.lastEstimate.estimatedOn)} · {s._count.estimates} estimate{s._count.estimates === 1 ? '' : 's'}
-                          </div>
-                        </>
-                      ) : (
-                        <span className="muted">None yet</span>
-                      )}
-                    </td>
-                    <td>
-                      {s.outcome ? (
-                        <>
-                          <span className={`badge ${s.outcome === 'HAPPENED' ? 'badge-high' : 'badge-low'}`}>{OUTCOME_LABELS[s.outcome]}</span>
-                          {s.annulledAt && <span className="badge"> annulled</span>}
-                          <div className="small muted">{s.resolvedAt ? isoDay(s.resolvedAt) : ''}</div>
-                        </>
-                      ) : (
-                        <span className="muted">Open</span>
-                      )}
-                    </td>
-                    <td className="muted" style={{ whiteSpace: 'nowrap' }}>{isoDay(s.updatedAt)}</td>
-                    {deletedView && (
-                      <td>{canWrite && <RecordActionButton action={restoreScenarioAction} id={s.id} label="Restore" />}</td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecordTable
+              basePath="/scenarios"
+              params={params}
+              rows={list.items}
+              columns={[
+                !deletedView && {
+                  key: 'compare',
+                  label: <span className="sc-sr-only">Compare</span>,
+                  cell: (s) => <input type="checkbox" name="id" value={s.id} aria-label={`Compare ${s.name}`} />,
+                },
+                { key: 'name', label: 'Scenario', sortable: true, cell: (s) => <Link href={`/scenarios/${s.id}`}>{s.name}</Link> },
+                { key: 'issue', label: 'Issue', cell: (s) => s.issue.title },
+                { key: 'author', label: 'Author', cell: (s) => s.authorName },
+                { key: 'asOf', label: 'As of', sortable: true, className: 'nowrap', cell: (s) => isoDay(s.asOf) },
+                {
+                  key: 'likelihood',
+                  label: 'Last likelihood',
+                  cell: (s) =>
+                    s.lastEstimate ? (
+                      <>
+                        {LIKELIHOOD_LABELS[s.lastEstimate.likelihood]} ({Math.round(s.lastEstimate.probability * 10_000) / 100}%)
+                        <div className="small muted">
+                          {s.lastEstimate.analystName}, {isoDay(s.lastEstimate.estimatedOn)} · {s._count.estimates} estimate{s._count.estimates === 1 ? '' : 's'}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">None yet</span>
+                    ),
+                },
+                {
+                  key: 'resolution',
+                  label: 'Resolution',
+                  cell: (s) =>
+                    s.outcome ? (
+                      <>
+                        <span className={`badge ${s.outcome === 'HAPPENED' ? 'badge-high' : 'badge-low'}`}>{OUTCOME_LABELS[s.outcome]}</span>
+                        {s.annulledAt && <span className="badge"> annulled</span>}
+                        <div className="small muted">{s.resolvedAt ? isoDay(s.resolvedAt) : ''}</div>
+                      </>
+                    ) : (
+                      <span className="muted">Open</span>
+                    ),
+                },
+                { key: 'updatedAt', label: 'Updated', sortable: true, className: 'muted nowrap', cell: (s) => isoDay(s.updatedAt) },
+                deletedView && {
+                  key: 'restore',
+                  label: '',
+                  cell: (s) => canWrite && <RecordActionButton action={restoreScenarioAction} id={s.id} label="Restore" />,
+                },
+              ]}
+            />
             <div className="row" style={{ justifyContent: 'space-between', marginTop: 10 }}>
               <div className="row">
                 {!deletedView && list.total > 1 && (
@@ -150,7 +143,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                 )}
                 <DeletedToggle basePath="/scenarios" params={params} />
               </div>
-              <Pager basePath="/scenarios" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+              <CursorPager basePath="/scenarios" params={params} list={list} />
             </div>
           </form>
         )}

@@ -4,8 +4,9 @@ import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listSources } from '@/lib/sources/queries';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/sources/schema';
-import { searchParamsObject } from '@/lib/records/list-params';
-import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField, SortHeader } from '@/components/records/list-controls';
+import { pageSizeParam, searchParamsObject } from '@/lib/records/list-params';
+import { EmptyState, FilterBar, ListFooter, FilterSelect, ListHeader, SearchField } from '@/components/records/list-controls';
+import { RecordTable } from '@/components/records/record-table';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreSourceAction } from './actions';
 import { formatDay } from '@/lib/format';
@@ -14,10 +15,10 @@ export const metadata: Metadata = { title: 'Sources' };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext();
-  const list = await listSources(ctx, { dir: 'desc', ...searchParamsObject(await searchParams) });
+  const list = await listSources(ctx, searchParamsObject(await searchParams));
   const p = list.params;
   const canWrite = roleCan(ctx.role, 'records:write');
-  const params = { q: p.q, kind: p.kind, reliability: p.reliability, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: p.pageSize };
+  const params = { q: p.q, kind: p.kind, reliability: p.reliability, sort: p.sort, dir: p.dir, deleted: p.deleted === 'only' ? 'only' : undefined, pageSize: pageSizeParam(p.limit) };
   return (
     <>
       <ListHeader
@@ -46,35 +47,34 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             </EmptyState>
           )
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <SortHeader basePath="/sources" params={params} column="title" label="Title" />
-                <SortHeader basePath="/sources" params={params} column="outlet" label="Outlet" />
-                <th>Kind</th>
-                <SortHeader basePath="/sources" params={params} column="reliability" label="Reliability" />
-                <SortHeader basePath="/sources" params={params} column="publishedAt" label="Published" />
-                <th className="num">Assessments</th>
-                {p.deleted === 'only' && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
+          <RecordTable
+            basePath="/sources"
+            params={params}
+            rows={list.items}
+            columns={[
+              {
+                key: 'title',
+                label: 'Title',
+                sortable: true,
+                cell: (s) => (
+                  <>
                     <Link href={`/sources/${s.id}`}>{s.title}</Link>
                     {s.citedIn && <div className="small muted">quoted in {s.citedIn.title}</div>}
-                  </td>
-                  <td>{s.outlet}{s.author && <div className="small muted">{s.author}</div>}</td>
-                  <td>{SOURCE_KIND_LABELS[s.kind]}</td>
-                  <td><span className="badge" title={RELIABILITY_LABELS[s.reliability]}>{s.reliability}</span></td>
-                  <td style={{ whiteSpace: 'nowrap' }}>{formatDay(s.publishedAt)}</td>
-                  <td className="num">{s._count.assessments}</td>
-                  {p.deleted === 'only' && <td>{canWrite && <RecordActionButton action={restoreSourceAction} id={s.id} label="Restore" />}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'outlet', label: 'Outlet', sortable: true, cell: (s) => <>{s.outlet}{s.author && <div className="small muted">{s.author}</div>}</> },
+              { key: 'kind', label: 'Kind', cell: (s) => SOURCE_KIND_LABELS[s.kind] },
+              { key: 'reliability', label: 'Reliability', sortable: true, cell: (s) => <span className="badge" title={RELIABILITY_LABELS[s.reliability]}>{s.reliability}</span> },
+              { key: 'publishedAt', label: 'Published', sortable: true, className: 'nowrap', cell: (s) => formatDay(s.publishedAt) },
+              { key: 'assessments', label: 'Assessments', className: 'num', cell: (s) => s._count.assessments },
+              p.deleted === 'only' && {
+                key: 'restore',
+                label: '',
+                cell: (s) => canWrite && <RecordActionButton action={restoreSourceAction} id={s.id} label="Restore" />,
+              },
+            ]}
+          />
         )}
         <ListFooter basePath="/sources" params={params} list={list} />
       </div>

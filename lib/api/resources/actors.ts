@@ -1,7 +1,6 @@
 import 'server-only';
 import { createActor, updateActor } from '../../actors/commands';
-import { actorCursorListSchema, listActorsByCursor } from '../../actors/api';
-import { getActor } from '../../actors/queries';
+import { actorListSchema, getActor, listActors } from '../../actors/queries';
 import { actorCreateSchema, actorUpdateSchema } from '../../actors/schema';
 import { deleteRecord } from '../../records/soft-delete';
 import { actorDto, toActorDto, type ActorDto } from '../dto';
@@ -14,13 +13,13 @@ export const actorsResource: ApiResource<ActorDto> = {
   description: 'A person, state, organisation or armed group. People can belong to a larger actor (parentId).',
   readPermission: 'workspace:read',
   writePermission: 'records:write',
-  listQuery: actorCursorListSchema,
+  listQuery: actorListSchema,
   createSchema: actorCreateSchema,
   updateSchema: actorUpdateSchema,
   dto: actorDto,
   editable: ['name', 'kind', 'aliases', 'parentId', 'description'],
   async list(ctx, query) {
-    const page = await listActorsByCursor(ctx, query);
+    const page = await listActors(ctx, query, 'api');
     return { items: page.items.map(toActorDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toActorDto(await getActor(ctx, id)),

@@ -1,7 +1,6 @@
 import 'server-only';
 import { createAssessment, updateAssessment } from '../../assessments/commands';
-import { assessmentCursorListSchema, listAssessmentsByCursor } from '../../assessments/api';
-import { assessmentRevisions, getAssessment } from '../../assessments/queries';
+import { assessmentListSchema, assessmentRevisions, getAssessment, listAssessments } from '../../assessments/queries';
 import { assessmentCreateSchema, assessmentUpdateSchema } from '../../assessments/schema';
 import { deleteRecord } from '../../records/soft-delete';
 import { assessmentDto, toAssessmentDto, type AssessmentDto } from '../dto';
@@ -41,13 +40,13 @@ export const assessmentsResource: ApiResource<AssessmentDto> = {
     'One analyst’s reading, from one source, of where an actor stands on an issue (position on the issue’s 0-100 scale), with salience, capability, confidence and credibility. Every saved version is kept as a revision.',
   readPermission: 'workspace:read',
   writePermission: 'records:write',
-  listQuery: assessmentCursorListSchema,
+  listQuery: assessmentListSchema,
   createSchema: assessmentCreateSchema,
   updateSchema: assessmentUpdateSchema,
   dto: assessmentDto,
   editable: ['actorId', 'issueId', 'sourceId', 'position', 'salience', 'capability', 'confidence', 'credibility', 'stanceDate', 'quote', 'rationale'],
   async list(ctx, query) {
-    const page = await listAssessmentsByCursor(ctx, query);
+    const page = await listAssessments(ctx, query, 'api');
     return { items: page.items.map(toAssessmentDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toAssessmentDto(await getAssessment(ctx, id)),

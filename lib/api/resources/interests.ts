@@ -1,7 +1,6 @@
 import 'server-only';
 import { createInterest, updateInterest } from '../../interests/commands';
-import { interestCursorListSchema, listInterestsByCursor } from '../../interests/api';
-import { getInterest } from '../../interests/queries';
+import { getInterest, interestListSchema, listInterests } from '../../interests/queries';
 import { interestCreateSchema, interestUpdateSchema } from '../../interests/schema';
 import { deleteRecord } from '../../records/soft-delete';
 import { interestDto, toInterestDto, type InterestDto } from '../dto';
@@ -14,13 +13,13 @@ export const interestsResource: ApiResource<InterestDto> = {
   description: 'What an actor says it wants, in its own words, with the source and the date it said so.',
   readPermission: 'workspace:read',
   writePermission: 'records:write',
-  listQuery: interestCursorListSchema,
+  listQuery: interestListSchema,
   createSchema: interestCreateSchema,
   updateSchema: interestUpdateSchema,
   dto: interestDto,
   editable: ['actorId', 'sourceId', 'statedOn', 'quote', 'summary'],
   async list(ctx, query) {
-    const page = await listInterestsByCursor(ctx, query);
+    const page = await listInterests(ctx, query, 'api');
     return { items: page.items.map(toInterestDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toInterestDto(await getInterest(ctx, id)),

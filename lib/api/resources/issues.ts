@@ -1,7 +1,6 @@
 import 'server-only';
 import { createIssue, updateIssue } from '../../issues/commands';
-import { issueCursorListSchema, listIssuesByCursor } from '../../issues/api';
-import { getIssue } from '../../issues/queries';
+import { getIssue, issueListSchema, listIssues } from '../../issues/queries';
 import { resolveIssue } from '../../issues/resolution';
 import { issueCreateSchema, issueUpdateSchema } from '../../issues/schema';
 import { deleteRecord } from '../../records/soft-delete';
@@ -17,13 +16,13 @@ export const issuesResource: ApiResource<IssueDto> = {
   description: 'A contested question with a 0-100 position scale and labelled anchor points (at least at 0 and 100).',
   readPermission: 'workspace:read',
   writePermission: 'records:write',
-  listQuery: issueCursorListSchema,
+  listQuery: issueListSchema,
   createSchema: issueCreateSchema,
   updateSchema: issueUpdateSchema,
   dto: issueDto,
   editable: ['title', 'description', 'anchors'],
   async list(ctx, query) {
-    const page = await listIssuesByCursor(ctx, query);
+    const page = await listIssues(ctx, query, 'api');
     return { items: page.items.map(toIssueDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toIssueDto(await getIssue(ctx, id)),

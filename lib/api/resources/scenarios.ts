@@ -1,8 +1,7 @@
 import 'server-only';
 import { annulResolution, undoAnnulment } from '../../scenarios/annulment';
 import { deleteScenario, addEstimate, createScenario, resolveScenario, updateScenario } from '../../scenarios/commands';
-import { listScenariosByCursor, scenarioCursorListSchema } from '../../scenarios/api';
-import { getScenario, scenarioEstimates } from '../../scenarios/queries';
+import { getScenario, listScenarios, scenarioEstimates, scenarioListSchema } from '../../scenarios/queries';
 import { scenarioCreateSchema, scenarioUpdateSchema } from '../../scenarios/schema';
 import { readJsonObject } from '../body';
 import { scenarioDto, toEstimateDto, toScenarioDto, type ScenarioDto } from '../dto';
@@ -17,7 +16,7 @@ export const scenariosResource: ApiResource<ScenarioDto> = {
     'A named set of departures from the baseline of an issue (the latest assessments up to asOf): per actor a position, salience or capability override, or leaving the actor out.',
   readPermission: 'workspace:read',
   writePermission: 'scenarios:write',
-  listQuery: scenarioCursorListSchema,
+  listQuery: scenarioListSchema,
   createSchema: scenarioCreateSchema,
   updateSchema: scenarioUpdateSchema,
   dto: scenarioDto,
@@ -41,7 +40,7 @@ export const scenariosResource: ApiResource<ScenarioDto> = {
     },
   },
   async list(ctx, query) {
-    const page = await listScenariosByCursor(ctx, query);
+    const page = await listScenarios(ctx, query, 'api');
     return { items: page.items.map((s) => toScenarioDto(s)), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toScenarioDto(await getScenario(ctx, id)),

@@ -1,8 +1,7 @@
 import 'server-only';
 import { deleteRecord } from '../../records/soft-delete';
 import { createSource, updateSource } from '../../sources/commands';
-import { listSourcesByCursor, sourceCursorListSchema } from '../../sources/api';
-import { getSource } from '../../sources/queries';
+import { getSource, listSources, sourceListSchema } from '../../sources/queries';
 import { sourceCreateSchema, sourceUpdateSchema } from '../../sources/schema';
 import { sourceDto, toSourceDto, type SourceDto } from '../dto';
 import type { ApiResource } from '../resource';
@@ -14,13 +13,13 @@ export const sourcesResource: ApiResource<SourceDto> = {
   description: 'Where a reading comes from: outlet, author, title, URL, publication date, kind and Admiralty reliability grade (A-F).',
   readPermission: 'workspace:read',
   writePermission: 'records:write',
-  listQuery: sourceCursorListSchema,
+  listQuery: sourceListSchema,
   createSchema: sourceCreateSchema,
   updateSchema: sourceUpdateSchema,
   dto: sourceDto,
   editable: ['title', 'outlet', 'author', 'url', 'publishedAt', 'kind', 'reliability', 'body', 'citedInId', 'origin'],
   async list(ctx, query) {
-    const page = await listSourcesByCursor(ctx, query);
+    const page = await listSources(ctx, query, 'api');
     return { items: page.items.map(toSourceDto), nextCursor: page.nextCursor };
   },
   get: async (ctx, id) => toSourceDto(await getSource(ctx, id)),
