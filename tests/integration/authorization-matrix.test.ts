@@ -19,6 +19,7 @@ import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createMember, createWorkspace, databaseFingerprint, TEST_PASSWORD, uniq } from './helpers/auth-fixtures';
+import { judge, scanUnits } from './helpers/database-reach';
 
 // ---------------------------------------------------------------- the request-bound layer, replaced
 const request = vi.hoisted(() => ({ sid: null as string | null, ip: '203.0.113.9' }));
@@ -714,6 +715,98 @@ describe('every endpoint is in the authorization matrix', () => {
   it('has no entry for an endpoint that no longer exists', () => {
     const stale = [...Object.keys(ACTIONS).filter((key) => !discoveredActions.has(key)), ...Object.keys(ROUTES).filter((key) => !discoveredRoutes.has(key))];
     expect(stale).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- every lib function that reaches the database
+// The endpoints above are only as safe as the lib functions behind them. A static scan of lib/**/*.ts
+// (tests/integration/helpers/database-reach.ts) lists every exported function that reaches the
+// database (db(), readDb(), pg, a client passed in, or another such function) and requires each to
+// take the caller's Ctx and call authorize(), or to reach the database only through functions that do.
+// The exceptions are the functions that build the Ctx or run without a caller; each says why.
+const DATABASE_WITHOUT_AUTHORIZE: Record<string, string> = {
+  'lib/db/index.ts#db': 'the Prisma client itself (primary)',
+  'lib/db/index.ts#readDb': 'the Prisma client itself (replica or primary)',
+  'lib/db/health.ts#checkDatabase': 'liveness probe: SELECT 1, reads no data',
+  'lib/db/migrate.ts#migrate': 'migrations, run before the app serves anyone',
+  'lib/db/server.ts#canConnect': 'database selection at start-up (npm start / dev): connects, reads no data',
+  'lib/db/server.ts#createDatabaseIfMissing': 'database selection at start-up: CREATE DATABASE, reads no data',
+  'lib/demo/seed.ts#seedDemo': 'the demo seed (scripts and the e2e setup), no caller',
+  'lib/demo/seed.ts#seedDemoIfEmpty': 'the demo seed, no caller',
+  'lib/auth/context.ts#buildContext': 'builds the Ctx itself from the memberships (the guard chain’s first step)',
+  'lib/auth/sessions.ts#createAuthSession': 'sign-in: creates the session the Ctx is later built from',
+  'lib/auth/sessions.ts#loadLiveSession': 'the session lookup the Ctx is built from',
+  'lib/auth/sessions.ts#revokeAuthSession': 'sign-out of one session, by its own id',
+  'lib/auth/sessions.ts#revokeAllSessionsOf': 'ends a user’s sessions when an admin disables them or sets their password (the admin’s command authorizes)',
+  'lib/auth/sign-in.ts#verifySignIn': 'sign-in: there is no caller yet',
+  'lib/auth/throttle.ts#checkLoginThrottle': 'sign-in throttling, before there is a caller',
+  'lib/auth/throttle.ts#recordLoginAttempt': 'sign-in throttling, before there is a caller',
+  'lib/tokens/authenticate.ts#contextForToken': 'token lookup: builds the Ctx of a Bearer token',
+  'lib/api/rate-limit.ts#hitRateLimit': 'the API’s per-caller counter (keyed by user or token id); no workspace data',
+  'lib/api/rate-limit.ts#flushRateLimitCounts': 'writes the rate-limit counters; no workspace data',
+  'lib/api/rate-limit.ts#sweepRateLimitWindows': 'deletes expired rate-limit windows; no workspace data',
+  'lib/api/idempotency.ts#withIdempotency': 'stored answers keyed by the workspace and user apiRoute authenticated; runs the guarded handler',
+  'lib/api/idempotency.ts#sweepIdempotencyKeys': 'deletes expired idempotency keys; no workspace data',
+  'lib/audit.ts#audit': 'appends the audit row of a command that has authorized (or of a sign-in); reads nothing',
+  'lib/import/bulk.ts#withBulkTransaction': 'a pg transaction for bulk writes; its callers (importAssessments, importWorkspace) authorize first',
+  'lib/notifications/acting-user.ts#setActingUser': 'sets who acts inside the transaction of a command that has authorized',
+  'lib/notifications/digest.ts#sendDigests': 'the email digest job: runs for every member, no caller',
+  'lib/notifications/queries.ts#namesFor': 'names for the digest job (no caller) and for listNotifications (authorized); filtered by the workspace of the notifications',
+  'lib/notifications/listener.ts#NotificationListener': 'the one LISTEN connection per process; it only hands events to streams notificationStream authorized',
+  'lib/notifications/listener.ts#notificationListener': 'the process’s NotificationListener (see above)',
+};
+
+const libSources = new Map(
+  sourceFiles('lib')
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')] as const),
+);
+const allowedWithoutAuthorize = new Set(Object.keys(DATABASE_WITHOUT_AUTHORIZE));
+
+describe('every exported lib function that reaches the database takes a Ctx and calls authorize()', () => {
+  const verdicts = judge(scanUnits(libSources), allowedWithoutAuthorize);
+  const byKey = new Map(verdicts.map((v) => [v.key, v]));
+
+  it('finds them (sanity check of the scan itself)', () => {
+    const reaching = verdicts.filter((v) => v.unit.exported && v.reachesDb);
+    expect(reaching.length).toBeGreaterThan(150);
+    // Directly, through a helper, through a transaction client, and through a guarded wrapper.
+    expect(byKey.get('lib/actors/commands.ts#createActor')).toMatchObject({ reachesDb: true, guarded: true, unit: { takesCtx: true, callsAuthorize: true } });
+    expect(byKey.get('lib/stance/export.ts#dashboardCsv')).toMatchObject({ reachesDb: true, guarded: true });
+    expect(byKey.get('lib/api/export-routes.ts#exportWorkspaceRoute')).toMatchObject({ reachesDb: true, guarded: true });
+    expect(byKey.get('lib/notifications/acting-user.ts#setActingUser')).toMatchObject({ reachesDb: true });
+    expect(byKey.get('lib/stance/csv.ts#csvCell')).toMatchObject({ reachesDb: false });
+  });
+
+  it('has none that skips authorize() apart from the allow-list', () => {
+    const unguarded = verdicts.filter((v) => v.unit.exported && !v.guarded).map((v) => `${v.key}: ${v.reason}`);
+    expect(unguarded, 'Take a Ctx and call authorize(ctx, permission) first, or add the function to DATABASE_WITHOUT_AUTHORIZE saying why').toEqual([]);
+  });
+
+  it('has no allow-list entry for a function that no longer reaches the database', () => {
+    const stale = Object.keys(DATABASE_WITHOUT_AUTHORIZE).filter((k) => !byKey.get(k)?.reachesDb);
+    expect(stale).toEqual([]);
+  });
+
+  it('fails for a new function that reads workspace data without a Ctx, or delegates to one', () => {
+    const withLeak = new Map(libSources);
+    withLeak.set(
+      'lib/leak/queries.ts',
+      [
+        "import { authorize, type Ctx } from '../auth/context';",
+        "import { db, type Tx } from '@/lib/db';",
+        'export async function actorsOf(workspaceId: string) { return db().actor.findMany({ where: { workspaceId } }); }',
+        "export const countActors = async (ctx: Ctx) => { authorize(ctx, 'workspace:read'); return (await actorsOf(ctx.workspaceId)).length; };",
+        'export async function actorNames(ctx: Ctx) { return (await actorsOf(ctx.workspaceId)).map((a) => a.name); }',
+        'export async function inTransaction(tx: Tx, id: string) { return tx.actor.findUnique({ where: { id } }); }',
+        "export async function checked(ctx: Ctx, id: string) { authorize(ctx, 'workspace:read'); return db().actor.findFirst({ where: { id, workspaceId: ctx.workspaceId } }); }",
+      ].join('\n'),
+    );
+    const leaks = judge(scanUnits(withLeak), allowedWithoutAuthorize)
+      .filter((v) => v.unit.file === 'lib/leak/queries.ts' && !v.guarded)
+      .map((v) => v.unit.name)
+      .sort();
+    expect(leaks).toEqual(['actorNames', 'actorsOf', 'inTransaction']);
   });
 });
 
