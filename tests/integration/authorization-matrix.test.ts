@@ -489,12 +489,27 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     cross: 'none',
     verify: async () => expect((await db().workspace.findUniqueOrThrow({ where: { id: world.home.workspaceId } })).hideEstimatesUntilOwn).toBe(true),
   }),
-  'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
+  'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', {
+    input: () => ({ name: uniq('Token'), role: 'VIEWER' }),
+    cross: 'none',
+    // The secret is handed back once, and only its hash is stored.
+    verify: async ({ caller }, outcome) => {
+      const { details } = JSON.parse(outcome.body!) as { details: { secret: string; name: string } };
+      expect(details.secret).toMatch(/^sb_/);
+      const stored = await db().apiToken.findFirstOrThrow({ where: { userId: caller!.id, name: details.name } });
+      expect(stored.tokenHash).not.toContain(details.secret);
+    },
+  }),
   'app/(app)/settings/tokens/actions.ts#revokeTokenAction': entry('tokens:manage', { target: live('token'), input: recordRef }),
 
   'app/(app)/members/actions.ts#addMemberAction': entry('members:manage', {
     input: () => ({ email: `${uniq('added').replace(' ', '-')}@example.org`, name: 'Added Person', role: 'VIEWER', passwordMode: 'generate' }),
     cross: 'none',
+    verify: async ({ home }, outcome) => {
+      const { details } = JSON.parse(outcome.body!) as { details: { oneTimePassword: string; email: string } };
+      expect(details.oneTimePassword.length).toBeGreaterThan(8);
+      expect(await db().membership.count({ where: { workspaceId: home.workspaceId, user: { email: details.email, mustChangePassword: true } } })).toBe(1);
+    },
   }),
   'app/(app)/members/actions.ts#changeMemberRoleAction': entry('members:manage', {
     target: live('member'),
@@ -688,7 +703,7 @@ function toFormData(fields: FormFields): FormData {
 async function callAction(fn: AnyFn, fields: FormFields): Promise<Outcome> {
   try {
     const state = (await fn({}, toFormData(fields))) as { ok?: boolean; code?: string } | undefined;
-    return state && !state.ok ? { status: 'refused', code: state.code } : { status: 'ok' };
+    return state && !state.ok ? { status: 'refused', code: state.code } : { status: 'ok', body: JSON.stringify(state ?? null) };
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest;
     if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) {
@@ -1022,6 +1037,25 @@ for (const [key, spec] of Object.entries(ROUTES)) {
   const fn = discoveredRoutes.get(key);
   if (fn) describeEndpoint(key, spec, (req, params) => callRoute(fn, req, params));
 }
+
+describe('form actions never send a password back', () => {
+  it('leaves the password fields out of a refused submit', async () => {
+    const add = discoveredActions.get('app/(app)/members/actions.ts#addMemberAction')!;
+    const change = discoveredActions.get('app/(app)/account/actions.ts#changeOwnPasswordAction')!;
+    request.sid = world.callers.admin.sessionId;
+    try {
+      const refusedAdd = (await add({}, toFormData({ email: 'not an email', name: 'X', role: 'VIEWER', passwordMode: 'set', password: 'typed secret 1' }))) as { ok: boolean; values?: Record<string, string> };
+      expect(refusedAdd.ok).toBe(false);
+      expect(refusedAdd.values).toMatchObject({ email: 'not an email' });
+      expect(JSON.stringify(refusedAdd)).not.toContain('typed secret 1');
+      const refusedChange = await change({}, toFormData({ currentPassword: 'wrong password 2', newPassword: 'typed secret 3', confirmPassword: 'typed secret 3' }));
+      expect((refusedChange as { ok: boolean }).ok).toBe(false);
+      expect(JSON.stringify(refusedChange)).not.toMatch(/wrong password 2|typed secret 3/);
+    } finally {
+      request.sid = null;
+    }
+  });
+});
 
 describe('a user signed in with a one-time password', () => {
   it('can replace it on the account page, and then use the app', async () => {
