@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { audit } from '@/lib/audit';
 import { requireContext, requestIp } from '@/lib/auth/request';
 import { signOut } from '@/lib/auth/next-auth';
-import { switchWorkspace, switchWorkspaceSchema } from '@/lib/workspaces/switch';
-import { formStateFromError, invalid, type FormState } from '@/lib/errors';
-import { zodFieldErrors } from '@/lib/validation';
+import { runFormAction } from '@/lib/actions/form-action';
+import { switchWorkspace } from '@/lib/workspaces/switch';
+import type { FormState } from '@/lib/errors';
 
 export async function signOutAction(): Promise<void> {
   const ctx = await requireContext().catch(() => null);
@@ -16,13 +16,5 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function switchWorkspaceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const ctx = await requireContext();
-    const parsed = switchWorkspaceSchema.safeParse({ workspaceId: formData.get('workspaceId') });
-    if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
-    await switchWorkspace(ctx, parsed.data);
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  redirect('/');
+  return runFormAction(formData, switchWorkspace, () => ({ redirectTo: '/' }));
 }

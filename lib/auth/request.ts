@@ -5,7 +5,8 @@ import { cache } from 'react';
 import { markDatabaseUnavailable } from '../db/outage';
 import { AppError, isDatabaseUnavailable, unauthenticated } from '../errors';
 import { clientIp } from './client-ip';
-import { contextForSession, type Ctx } from './context';
+import { authorize, contextForSession, type Ctx } from './context';
+import { roleCan, type Permission } from './permissions';
 import { auth } from './next-auth';
 
 /** The signed-in caller of this request, or null. Checked against the database on every request. */
@@ -39,13 +40,24 @@ export async function requireContext(options: ContextOptions = {}): Promise<Ctx>
   return ctx;
 }
 
-/** For pages: the caller, or a redirect to sign-in (or to the account page while a new password is due). */
-export async function requirePageContext(options: ContextOptions = {}): Promise<Ctx> {
+export interface PageContextOptions extends ContextOptions {
+  /** What the page is for (a form: `records:write`); the default, `workspace:read`, is every member's. */
+  permission?: Permission;
+}
+
+/**
+ * The one guard of every page: the caller, or a redirect to sign-in (or to the account page while a
+ * new password is due), or to the page that says which permission is missing. The actions behind a
+ * form page check again; this spares a viewer a form they cannot submit.
+ */
+export async function requirePageContext(options: PageContextOptions = {}): Promise<Ctx> {
   const ctx = await getContext();
   if (!ctx) redirect('/sign-in');
   // Every page calls this, so client-side navigation (which does not re-render the layout) cannot skip it.
   if (ctx.mustChangePassword && !options.allowPendingPasswordChange) redirect(CHANGE_PASSWORD_PATH);
-  return ctx;
+  const permission = options.permission ?? 'workspace:read';
+  if (!roleCan(ctx.role, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  return authorize(ctx, permission);
 }
 
 export async function requestIp(): Promise<string> {

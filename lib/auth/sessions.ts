@@ -1,5 +1,5 @@
 import { audit } from '../audit';
-import type { Ctx } from './context';
+import { authorize, type Ctx } from './context';
 import { db } from '../db';
 import { env } from '../env';
 
@@ -59,6 +59,7 @@ export async function revokeAllSessionsOf(userId: string): Promise<void> {
  * one included, ends now. API tokens are separate credentials and are listed (and revoked) on their own page.
  */
 export async function signOutEverywhere(ctx: Ctx, meta: { ip?: string } = {}): Promise<{ sessions: number }> {
+  authorize(ctx, 'workspace:read');
   const { count } = await db().authSession.updateMany({ where: { userId: ctx.userId, revokedAt: null }, data: { revokedAt: new Date() } });
   await audit({ action: 'auth.signed_out_everywhere', workspaceId: ctx.workspaceId, userId: ctx.userId, details: { sessions: count }, ip: meta.ip });
   return { sessions: count };

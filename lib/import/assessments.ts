@@ -38,6 +38,7 @@ export interface ImportOptions {
 export const MAX_REPORTED_ERRORS = 100_000;
 
 export async function loadLookups(ctx: Ctx): Promise<Lookups> {
+  authorize(ctx, 'workspace:read');
   const where = { workspaceId: ctx.workspaceId };
   const [actors, issues, sources] = await Promise.all([
     db().actor.findMany({ where, select: { id: true, name: true, aliases: true, deletedAt: true } }),

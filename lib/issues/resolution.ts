@@ -78,7 +78,7 @@ export async function issueResolution(ctx: Ctx, issueId: string) {
   if (issue.resolvedAt === null || issue.outcomePosition === null) return null;
   const [rows, names] = await Promise.all([
     db().issueModelScore.findMany({ where: { issueId, workspaceId: ctx.workspaceId }, orderBy: [{ headline: 'desc' }, { model: 'asc' }] }),
-    userNames([issue.resolvedById]),
+    userNames(ctx, [issue.resolvedById]),
   ]);
   return {
     outcomePosition: issue.outcomePosition,

@@ -1,4 +1,4 @@
-import type { Ctx } from '../auth/context';
+import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 
 /** The channel the triggers of migration 20261203100000_notifications announce new notifications on. */
@@ -23,6 +23,7 @@ export function parseChannelMessage(payload: string | undefined): ChannelMessage
 
 /** Tells the caller's other open tabs (on any app instance) that their unread count went down. */
 export async function announceRead(ctx: Ctx): Promise<void> {
+  authorize(ctx, 'workspace:read');
   const message: ChannelMessage = { userId: ctx.userId, workspaceId: ctx.workspaceId, read: true };
   await db().$executeRaw`SELECT pg_notify(${NOTIFICATION_CHANNEL}, ${JSON.stringify(message)})`;
 }

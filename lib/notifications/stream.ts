@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Ctx } from '../auth/context';
+import { authorize, type Ctx } from '../auth/context';
 import { getNotification, unreadCount } from './queries';
 import { notificationListener, type ListenerSignal } from './listener';
 
@@ -17,6 +17,7 @@ export function sseEvent(event: string, data: unknown): string {
  * (re)connect, and the list is in the database.
  */
 export function notificationStream(ctx: Ctx, signal?: AbortSignal): Response {
+  authorize(ctx, 'workspace:read');
   const encoder = new TextEncoder();
   let stop: (() => void) | null = null;
   const stream = new ReadableStream<Uint8Array>(

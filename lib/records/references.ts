@@ -1,4 +1,4 @@
-import type { Ctx } from '../auth/context';
+import { authorize, type Ctx } from '../auth/context';
 import { db } from '../db';
 import { invalid, type FieldErrors } from '../errors';
 
@@ -7,6 +7,7 @@ import { invalid, type FieldErrors } from '../errors';
  * another workspace gets the same message as an unknown one, so the check leaks nothing.
  */
 export async function assertReferences(ctx: Ctx, refs: { actorId?: string; issueId?: string; sourceId?: string }): Promise<void> {
+  authorize(ctx, 'workspace:read');
   const where = { workspaceId: ctx.workspaceId, deletedAt: null };
   const [actor, issue, source] = await Promise.all([
     refs.actorId ? db().actor.findFirst({ where: { ...where, id: refs.actorId }, select: { id: true } }) : true,

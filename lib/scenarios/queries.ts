@@ -21,7 +21,8 @@ import type { ActorOverride, Baseline, BaselineActor, BaselineReading } from './
 import { DEFAULT_CAPABILITY, readingWeight } from './weights';
 
 
-export async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+export async function userNames(ctx: Ctx, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  authorize(ctx, 'workspace:read');
   const unique = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   if (!unique.length) return new Map();
   const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
@@ -186,7 +187,7 @@ type ScenarioListedRow = Prisma.ScenarioGetPayload<{ include: typeof scenarioPag
 
 async function withAuthorsAndLastEstimate(ctx: Ctx, rows: ScenarioListedRow[]) {
   const hiding = await scenariosHidingEstimates(ctx, rows);
-  const names = await userNames(rows.flatMap((r) => [r.createdById, r.resolvedById, r.estimates[0]?.analystId]));
+  const names = await userNames(ctx, rows.flatMap((r) => [r.createdById, r.resolvedById, r.estimates[0]?.analystId]));
   return rows.map(({ estimates, ...r }) => {
     const last = hiding.has(r.id) ? undefined : estimates[0];
     return {
@@ -235,7 +236,7 @@ export async function getScenario(ctx: Ctx, id: string) {
     },
   });
   if (!row) throw notFound('Scenario');
-  const names = await userNames([row.createdById, row.resolvedById, row.annulledById]);
+  const names = await userNames(ctx, [row.createdById, row.resolvedById, row.annulledById]);
   const overrides: (ActorOverride & { actorDeleted: boolean })[] = row.actors.map((a) => ({
     actorId: a.actorId,
     name: a.actor.name,
@@ -286,7 +287,7 @@ export async function scenarioEstimates(ctx: Ctx, scenarioId: string) {
     where,
     orderBy: [{ estimatedOn: 'asc' }, { createdAt: 'asc' }],
   });
-  const names = await userNames(rows.map((r) => r.analystId));
+  const names = await userNames(ctx, rows.map((r) => r.analystId));
   return rows.map((r) => ({ ...r, estimatedOnDay: isoDay(r.estimatedOn), analystName: names.get(r.analystId) ?? 'unknown' }));
 }
 
@@ -309,7 +310,7 @@ export async function analystBrierScores(ctx: Ctx, scenarioId?: string) {
     estimates,
     scenarios.map((s) => ({ scenarioId: s.id, outcome: s.outcome!, resolvedAt: s.resolvedAt ?? new Date(0) })),
   );
-  const names = await userNames(scores.map((s) => s.analystId));
+  const names = await userNames(ctx, scores.map((s) => s.analystId));
   const scenarioNames = new Map(scenarios.map((s) => [s.id, s.name]));
   return scores.map((s) => ({
     ...s,

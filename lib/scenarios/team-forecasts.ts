@@ -30,7 +30,7 @@ export async function workspaceCalibration(ctx: Ctx) {
     scenarios.map((s) => ({ scenarioId: s.id, outcome: s.outcome!, resolvedAt: s.resolvedAt ?? new Date(0) })),
   );
   const forecastsOf = (list: typeof finals): Forecast[] => list.map((f) => ({ probability: f.probability, outcome: outcomes.get(f.scenarioId)! }));
-  const names = await userNames(finals.map((f) => f.analystId));
+  const names = await userNames(ctx, finals.map((f) => f.analystId));
   const relative = new Map(scoresRelativeToTeamMedian(finals, outcomes).map((r) => [r.analystId, r]));
   const analysts = [...new Set(finals.map((f) => f.analystId))].map((analystId) => {
     const own = forecastsOf(finals.filter((f) => f.analystId === analystId));

@@ -83,7 +83,7 @@ export async function analystPositionTrackRecord(ctx: Ctx) {
     estimates,
     scenarios.map((s) => ({ scenarioId: s.id, outcome: s.outcome!, resolvedAt: s.resolvedAt ?? new Date(0), outcomePosition: s.outcomePosition! })),
   );
-  const names = await userNames(records.map((r) => r.analystId));
+  const names = await userNames(ctx, records.map((r) => r.analystId));
   const scenarioNames = new Map(scenarios.map((s) => [s.id, s.name]));
   return records.map((r) => ({
     ...r,

@@ -1,4 +1,4 @@
-import type { Ctx } from '../auth/context';
+import { authorize, type Ctx } from '../auth/context';
 import { roleCan } from '../auth/permissions';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
@@ -14,6 +14,7 @@ export interface EstimateVisibility {
 
 /** Which of the given scenarios hide colleagues' estimates from the caller (ids of the hidden ones). */
 export async function scenariosHidingEstimates(ctx: Ctx, scenarios: readonly { id: string; outcome: string | null }[]): Promise<Set<string>> {
+  authorize(ctx, 'workspace:read');
   const open = scenarios.filter((s) => s.outcome === null).map((s) => s.id);
   if (!open.length || !roleCan(ctx.role, 'estimates:write')) return new Set();
   const workspace = await db().workspace.findUnique({ where: { id: ctx.workspaceId }, select: { hideEstimatesUntilOwn: true } });

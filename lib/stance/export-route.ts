@@ -1,21 +1,19 @@
 import 'server-only';
-import type { Ctx } from '../auth/context';
-import { requireContext } from '../auth/request';
-import { errorResponse } from '../errors';
+import { apiRoute, type ApiCall } from '../api/handler';
 import { csvResponse } from './csv';
 import type { CsvFile } from './export';
 
 /**
- * A CSV route handler: checks the session itself (401 JSON without one, 403 while a one-time password
- * must still be replaced), runs the export with the caller's context, and maps AppErrors (NOT_FOUND for
- * another workspace's records, VALIDATION, …) to their JSON answers.
+ * A CSV route handler of /api/stance/**: the API's own chain (lib/api/handler.ts: session or Bearer
+ * token, the per-caller rate limit, `workspace:read`, `Cache-Control: no-store`, one error mapping),
+ * then the export with the caller's context. Parse the query inside `run`, so a bad one is a 422
+ * after authentication, never a crash or an answer to a stranger.
  */
-export async function csvRoute(run: (ctx: Ctx) => Promise<CsvFile>): Promise<Response> {
-  try {
-    const ctx = await requireContext();
-    const { fileName, csv } = await run(ctx);
+export function csvRoute<P extends Record<string, string | string[]> = Record<string, never>>(
+  run: (call: ApiCall<P>) => Promise<CsvFile>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return apiRoute<P>({ permission: 'workspace:read' }, async (call) => {
+    const { fileName, csv } = await run(call);
     return csvResponse(csv, fileName);
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }

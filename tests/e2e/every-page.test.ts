@@ -25,7 +25,7 @@ function pageFiles(dir: string): string[] {
 const routeOf = (file: string) => `/${file.replace(/^app\//, '').replace(/\/?page\.tsx$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
 
 const PAGES = pageFiles('app')
-  .map((file) => ({ route: routeOf(file), permission: /requirePagePermission\('([^']+)'\)/.exec(readFileSync(path.join(process.cwd(), file), 'utf8'))?.[1] as Permission | undefined }))
+  .map((file) => ({ route: routeOf(file), permission: /requirePageContext\(\{ permission: '([^']+)'/.exec(readFileSync(path.join(process.cwd(), file), 'utf8'))?.[1] as Permission | undefined }))
   .filter((p) => p.route !== '/sign-in');
 const ROUTES = PAGES.map((p) => p.route);
 

@@ -21,6 +21,11 @@ import * as scenarioItem from '@/app/api/v1/scenarios/[id]/route';
 import * as scenarioList from '@/app/api/v1/scenarios/route';
 import * as sourceItem from '@/app/api/v1/sources/[id]/route';
 import * as sourceList from '@/app/api/v1/sources/route';
+import * as actorExport from '@/app/api/stance/actors/[id]/export/route';
+import * as compareExport from '@/app/api/stance/issues/[id]/compare/export/route';
+import * as dashboardExport from '@/app/api/stance/dashboard/export/route';
+import * as issueExport from '@/app/api/stance/issues/[id]/export/route';
+import * as readingRoute from '@/app/api/stance/readings/[id]/route';
 import { flushRateLimitCounts } from '@/lib/api/rate-limit';
 import { buildContext, type Ctx } from '@/lib/auth/context';
 import { createAuthSession, revokeAuthSession } from '@/lib/auth/sessions';
@@ -398,5 +403,100 @@ describe('the other endpoints', () => {
   it('builds a token context the same way as a session would, lowered to the token role', async () => {
     const ctx = await buildContext(home.admin.userId, home.workspaceId, { kind: 'token', tokenId: 'x' }, 'VIEWER');
     expect(ctx?.role).toBe('VIEWER');
+  });
+});
+
+// The CSV exports of the stance pages and the chart's reading tooltip go through the API's own chain
+// (lib/api/handler.ts): before, they read the session only, so a token could not export, nothing was
+// rate limited, and a refusal was answered without `Cache-Control: no-store`.
+describe('the /api/stance routes', () => {
+  const homeId = (kind: string) => homeRecords[kind]!;
+  async function stance(handler: unknown, url: string, { token, params = {} }: { token?: string; params?: Record<string, string> } = {}) {
+    const request = new Request(`http://stanceboard.test/api/stance${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await (handler as Handler)(request, { params: Promise.resolve(params) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+  const exports = () => [
+    { name: 'dashboard', handler: dashboardExport.GET, url: '/dashboard/export?table=latest', params: {} as Record<string, string> },
+    { name: 'actor', handler: actorExport.GET, url: `/actors/${homeId('actors')}/export?table=positions`, params: { id: homeId('actors') } },
+    { name: 'issue', handler: issueExport.GET, url: `/issues/${homeId('issues')}/export?table=readings`, params: { id: homeId('issues') } },
+    {
+      name: 'comparison',
+      handler: compareExport.GET,
+      url: `/issues/${homeId('issues')}/compare/export?actor=${homeId('actors')}&asOf=2020-11-12`,
+      params: { id: homeId('issues') },
+    },
+  ];
+
+  it('export CSV to a Bearer token of the workspace, with no-store and the rate-limit headers', async () => {
+    const { secret } = await createToken(home.viewer, { name: 'csv reader', role: 'VIEWER' });
+    for (const e of exports()) {
+      const answer = await stance(e.handler, e.url, { token: secret, params: e.params });
+      expect(answer.status, `${e.name}: ${answer.text}`).toBe(200);
+      expect(answer.headers.get('content-type'), e.name).toMatch(/^text\/csv/);
+      expect(answer.headers.get('cache-control'), e.name).toBe('no-store');
+      expect(answer.headers.get('x-ratelimit-limit'), e.name).not.toBeNull();
+      expect(answer.text.split('\r\n')[0], e.name).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+    }
+    // The actor's positions name the home assessment's issue: the export is of the token's workspace.
+    const positions = await stance(actorExport.GET, `/actors/${homeId('actors')}/export?table=positions`, { token: secret, params: { id: homeId('actors') } });
+    expect(positions.text).toContain(homeBasics.issue.title);
+  });
+
+  it('export CSV to a browser session too, with no-store', async () => {
+    browser.sid = await createAuthSession(home.viewer.userId, home.workspaceId);
+    for (const e of exports()) {
+      const answer = await stance(e.handler, e.url, { params: e.params });
+      expect(answer.status, `${e.name}: ${answer.text}`).toBe(200);
+      expect(answer.headers.get('cache-control'), e.name).toBe('no-store');
+    }
+  });
+
+  it('refuse a caller without authentication, and a bad token even with a good session, with 401 and no-store', async () => {
+    for (const e of exports()) {
+      const anonymous = await stance(e.handler, e.url, { params: e.params });
+      expect(anonymous.status, e.name).toBe(401);
+      expect(anonymous.headers.get('cache-control'), e.name).toBe('no-store');
+    }
+    browser.sid = await createAuthSession(home.viewer.userId, home.workspaceId);
+    for (const e of exports()) expect((await stance(e.handler, e.url, { token: `sb_${'C'.repeat(43)}`, params: e.params })).status, e.name).toBe(401);
+  });
+
+  it("answer 404 for another workspace's records through a token", async () => {
+    const { secret } = await createToken(other.admin, { name: 'other csv', role: 'ADMIN' });
+    for (const e of exports().filter((x) => x.name !== 'dashboard')) {
+      const answer = await stance(e.handler, e.url, { token: secret, params: e.params });
+      expect(answer.status, `${e.name}: ${answer.text}`).toBe(404);
+    }
+  });
+
+  it('count exports against the caller’s rate limit', async () => {
+    process.env.API_RATE_LIMIT_PER_MINUTE = '2';
+    resetEnvCache();
+    const { secret } = await createToken(home.viewer, { name: 'csv burst', role: 'VIEWER' });
+    const e = exports()[0]!;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await stance(e.handler, e.url, { token: secret, params: e.params })).status);
+    // A minute boundary between the calls opens a new window; otherwise the third is refused.
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect([429, 200]).toContain(statuses[2]);
+    if (statuses[2] === 200) return;
+    const limited = await stance(e.handler, e.url, { token: secret, params: e.params });
+    expect(limited.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it('answer a bad table with 422 after authentication, not before', async () => {
+    expect((await stance(dashboardExport.GET, '/dashboard/export?table=nonsense')).status).toBe(401);
+    const { secret } = await createToken(home.viewer, { name: 'csv typo', role: 'VIEWER' });
+    expect((await stance(dashboardExport.GET, '/dashboard/export?table=nonsense', { token: secret })).status).toBe(422);
+  });
+
+  it("serve a reading's quote to a token too, cached privately for a minute", async () => {
+    const { secret } = await createToken(home.viewer, { name: 'tooltip', role: 'VIEWER' });
+    const answer = await stance(readingRoute.GET, `/readings/${homeId('assessments')}`, { token: secret, params: { id: homeId('assessments') } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ id: homeId('assessments'), quote: 'q' });
+    expect(answer.headers.get('cache-control')).toBe('private, max-age=60');
+    expect((await stance(readingRoute.GET, `/readings/${homeId('assessments')}`, { params: { id: homeId('assessments') } })).status).toBe(401);
   });
 });

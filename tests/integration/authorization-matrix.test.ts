@@ -1,7 +1,9 @@
 // Every server action and every API route handler, found in the source tree, called the way Next calls
 // it, by every kind of caller: nobody, each role, a member of another workspace, disabled members, a
-// user who still has to replace a one-time password, and the allowed role. A new endpoint without an
-// entry in the tables below fails this suite.
+// user who still has to replace a one-time password, and the allowed role, whose call must have its
+// effect (the row written, changed or deleted; the record in the answer), not only answer ok. A new
+// endpoint without an entry in the tables below fails this suite, and so does a new lib function that
+// reaches the database without a Ctx and authorize() (the static scan at the end of the tables).
 //
 // Only the request-bound layer is replaced: next-auth's auth() answers with the session id of the
 // caller under test (real AuthSession rows, checked by the real lib/auth code), next/headers gives
@@ -19,6 +21,7 @@ import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createMember, createWorkspace, databaseFingerprint, TEST_PASSWORD, uniq } from './helpers/auth-fixtures';
+import { judge, scanUnits } from './helpers/database-reach';
 
 // ---------------------------------------------------------------- the request-bound layer, replaced
 const request = vi.hoisted(() => ({ sid: null as string | null, ip: '203.0.113.9' }));
@@ -199,9 +202,29 @@ const make = {
 type Kind = keyof typeof make;
 type Made<K extends Kind> = Awaited<ReturnType<(typeof make)[K]>>;
 const maker = <K extends Kind>(kind: K) => make[kind] as (ws: Refs, deleted: boolean) => Promise<Made<K>>;
+/** The kind of every target made, so that the allowed call's effect on it can be read back. */
+const kindOfTarget = new Map<string, Kind>();
+const remember = <T,>(kind: Kind, made: T): T => {
+  const id = (made as { id?: unknown }).id;
+  if (typeof id === 'string') kindOfTarget.set(id, kind);
+  return made;
+};
 /** A live (or deleted) record of the home workspace for the endpoint to act on. */
-const live = <K extends Kind>(kind: K) => (home: Refs) => maker(kind)(home, false);
-const deleted = <K extends Kind>(kind: K) => (home: Refs) => maker(kind)(home, true);
+const live = <K extends Kind>(kind: K) => (home: Refs): Promise<Made<K>> => maker(kind)(home, false).then((made) => remember(kind, made));
+const deleted = <K extends Kind>(kind: K) => (home: Refs): Promise<Made<K>> => maker(kind)(home, true).then((made) => remember(kind, made));
+
+const MODEL_OF: Partial<Record<Kind, string>> = {
+  actor: 'actor', issue: 'issue', source: 'source', interest: 'statedInterest', assessment: 'assessment', scenario: 'scenario',
+  resolvedScenario: 'scenario', opinion: 'assessmentOpinion', event: 'event', watch: 'watch', notification: 'notification', token: 'apiToken',
+};
+/** The stored row of a target (null once it is gone). */
+async function storedRow(id: string): Promise<Record<string, unknown> | null | undefined> {
+  const kind = kindOfTarget.get(id);
+  const model = kind && MODEL_OF[kind];
+  if (!model) return undefined;
+  const delegate = (db() as unknown as Record<string, { findUnique(args: unknown): Promise<Record<string, unknown> | null> }>)[model]!;
+  return delegate.findUnique({ where: { id } });
+}
 
 async function workspaceWithRecords(): Promise<Refs> {
   const ws = await createWorkspace();
@@ -235,8 +258,15 @@ interface Protected<T, I> {
   cross?: 'target' | 'references' | 'none';
   /** The one endpoint a user with a pending one-time password may use. */
   pendingPasswordAllowed?: boolean;
+  /**
+   * What the allowed call must do (checked after it, besides `verify`): `write` (default for actions and
+   * non-GET routes) changes a table besides the audit log, and a delete / restore / update of a target
+   * shows on its row; `read` (default for GET routes) answers with the target (its id, name, title or
+   * quote) or, without a target, with data; `none` says why there is nothing to see.
+   */
+  effect?: 'write' | 'read' | { none: string };
   /** Extra checks after the allowed call. */
-  verify?: (args: Args<T>) => Promise<void>;
+  verify?: (args: Args<T>, outcome: Outcome) => Promise<void>;
   /** Route handlers: the dynamic segments (`{ id }`) Next would pass. */
   params?: (args: Args<T>) => Record<string, string | string[]>;
   /** Who makes the allowed call, when the lowest role with the permission in the home workspace cannot (say why). */
@@ -319,8 +349,17 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     expect: (o) => expect(o).toMatchObject({ redirect: '/sign-in' }),
   },
   'app/(app)/actions.ts#switchWorkspaceAction': entry('signed-in', {
-    target: async (home) => ({ id: home.workspaceId }),
+    // A member of the home workspace and of a second one switches to the second (the shared callers stay put).
+    target: async (home) => {
+      const member = await createMember(home.workspaceId, 'VIEWER');
+      const second = await createWorkspace();
+      await db().membership.create({ data: { userId: member.id, workspaceId: second.id, role: 'VIEWER' } });
+      return { id: second.id, member };
+    },
     input: ({ target }) => ({ workspaceId: target.id }),
+    allowedCaller: (target) => target.member,
+    verify: async ({ target }) =>
+      expect((await db().authSession.findUniqueOrThrow({ where: { id: target.member.sessionId } })).currentWorkspaceId).toBe(target.id),
   }),
   'app/(app)/account/actions.ts#changeOwnPasswordAction': entry('signed-in', {
     input: () => ({ currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword }),
@@ -443,19 +482,39 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     input: recordRef,
     verify: async ({ target }) => expect((await db().notification.findUniqueOrThrow({ where: { id: (target as { id: string }).id } })).readAt).not.toBeNull(),
   }),
-  'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': entry('workspace:read', { input: () => ({}), cross: 'none' }),
+  'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': entry('workspace:read', {
+    target: live('notification'),
+    input: () => ({}),
+    cross: 'none',
+    verify: async ({ target }) => expect((await db().notification.findUniqueOrThrow({ where: { id: (target as { id: string }).id } })).readAt).not.toBeNull(),
+  }),
 
   'app/(app)/settings/forecasting/actions.ts#setForecastingSettingsAction': entry('members:manage', {
     input: () => ({ hideEstimatesUntilOwn: 'on' }),
     cross: 'none',
     verify: async () => expect((await db().workspace.findUniqueOrThrow({ where: { id: world.home.workspaceId } })).hideEstimatesUntilOwn).toBe(true),
   }),
-  'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', { input: () => ({ name: uniq('Token'), role: 'VIEWER' }), cross: 'none' }),
+  'app/(app)/settings/tokens/actions.ts#createTokenAction': entry('tokens:manage', {
+    input: () => ({ name: uniq('Token'), role: 'VIEWER' }),
+    cross: 'none',
+    // The secret is handed back once, and only its hash is stored.
+    verify: async ({ caller }, outcome) => {
+      const { details } = JSON.parse(outcome.body!) as { details: { secret: string; name: string } };
+      expect(details.secret).toMatch(/^sb_/);
+      const stored = await db().apiToken.findFirstOrThrow({ where: { userId: caller!.id, name: details.name } });
+      expect(stored.tokenHash).not.toContain(details.secret);
+    },
+  }),
   'app/(app)/settings/tokens/actions.ts#revokeTokenAction': entry('tokens:manage', { target: live('token'), input: recordRef }),
 
   'app/(app)/members/actions.ts#addMemberAction': entry('members:manage', {
     input: () => ({ email: `${uniq('added').replace(' ', '-')}@example.org`, name: 'Added Person', role: 'VIEWER', passwordMode: 'generate' }),
     cross: 'none',
+    verify: async ({ home }, outcome) => {
+      const { details } = JSON.parse(outcome.body!) as { details: { oneTimePassword: string; email: string } };
+      expect(details.oneTimePassword.length).toBeGreaterThan(8);
+      expect(await db().membership.count({ where: { workspaceId: home.workspaceId, user: { email: details.email, mustChangePassword: true } } })).toBe(1);
+    },
   }),
   'app/(app)/members/actions.ts#changeMemberRoleAction': entry('members:manage', {
     target: live('member'),
@@ -469,6 +528,12 @@ const ACTIONS: Record<string, Entry<FormFields>> = {
     input: ({ target }) => ({ membershipId: target.membershipId, passwordMode: 'generate' }),
   }),
 };
+
+/** An issue of its own with one reading (by the home actor): the readings and comparison exports show its quote. */
+async function readingOnNewIssue(home: Refs): Promise<{ id: string; shows: string }> {
+  const refs = { ...home, issueId: (await make.issue(home)).id };
+  return { id: refs.issueId, shows: (await make.assessment(refs)).quote };
+}
 
 const ROUTES: Record<string, Entry<Request>> = {
   'app/api/health/route.ts#GET': {
@@ -495,12 +560,25 @@ const ROUTES: Record<string, Entry<Request>> = {
     input: ({ target }) => api('POST', '/api/v1/opinions', { assessmentId: target.id, stance: 'AGREE', position: null }),
   }),
   'app/api/v1/assessments/[id]/revisions/route.ts#GET': entry('workspace:read', {
-    target: live('assessment'),
+    target: async (home) => {
+      const assessment = await make.assessment(home);
+      const quote = uniq('As first recorded');
+      await db().assessmentRevision.create({
+        data: { assessmentId: assessment.id, workspaceId: home.workspaceId, version: 1, editedById: world.callers.admin.id, changes: {}, snapshot: { quote } },
+      });
+      return { id: assessment.id, shows: quote };
+    },
     params: idParam,
     input: ({ target }) => api('GET', `/api/v1/assessments/${target.id}/revisions`),
   }),
   'app/api/v1/scenarios/[id]/estimates/route.ts#GET': entry('workspace:read', {
-    target: live('scenario'),
+    target: async (home) => {
+      const scenario = await make.scenario(home);
+      const estimate = await db().likelihoodEstimate.create({
+        data: { workspaceId: home.workspaceId, scenarioId: scenario.id, analystId: world.callers.analyst.id, estimatedOn: day('2020-11-13'), likelihood: 'LIKELY', probability: 0.7 },
+      });
+      return { id: scenario.id, shows: estimate.id };
+    },
     params: idParam,
     input: ({ target }) => api('GET', `/api/v1/scenarios/${target.id}/estimates`),
   }),
@@ -539,19 +617,26 @@ const ROUTES: Record<string, Entry<Request>> = {
         'actor,issue,source,position,salience,confidence,credibility,stance_date,quote\nNobody,Nothing,Nowhere,50,50,LOW,3,2020-11-12,said\n',
       ),
     cross: 'none',
+    effect: { none: 'mode=check writes nothing (mode=commit: import-assessments.test.ts)' },
+    verify: async (_args, outcome) => expect(JSON.parse(outcome.body!)).toMatchObject({ ok: false, committed: false, rowCount: 1 }),
   }),
   'app/api/v1/openapi.json/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/openapi.json'), cross: 'none' }),
   'app/api/v1/export/route.ts#GET': entry('workspace:read', { input: () => api('GET', '/api/v1/export'), cross: 'none' }),
   'app/api/v1/import/workspace/route.ts#POST': entry('members:manage', {
-    // Restoring needs an empty workspace: the allowed call is by the admin of a new one, with an export of it.
+    // Restoring needs an empty workspace: the allowed call is by the admin of a new one, with an export of another one.
     target: async () => {
-      const admin = await createMember((await createWorkspace()).id, 'ADMIN');
-      const exported = await as(admin, async () => {
+      const source = await createWorkspace();
+      const exporter = await createMember(source.id, 'ADMIN');
+      const actor = await db().actor.create({ data: { workspaceId: source.id, name: uniq('Exported actor'), kind: 'STATE' } });
+      const exported = await as(exporter, async () => {
         const response = (await discoveredRoutes.get('app/api/v1/export/route.ts#GET')!(api('GET', '/api/v1/export'), { params: Promise.resolve({}) })) as Response;
-        return { status: 'ok', body: await response.text() } as Outcome & { body: string };
+        return { status: 'ok', body: await response.text() };
       });
-      return { admin, body: (exported as Outcome & { body: string }).body };
+      const admin = await createMember((await createWorkspace()).id, 'ADMIN');
+      return { admin, body: exported.body!, actorName: actor.name };
     },
+    verify: async ({ target }) =>
+      expect(await db().actor.count({ where: { name: target.actorName, workspace: { memberships: { some: { userId: target.admin.id } } } } })).toBe(1),
     input: ({ target }) => api('POST', '/api/v1/import/workspace', target.body),
     cross: 'none',
     allowedCaller: (target) => target.admin,
@@ -585,12 +670,17 @@ const ROUTES: Record<string, Entry<Request>> = {
     cross: 'none',
   }),
   'app/api/stance/actors/[id]/export/route.ts#GET': entry('workspace:read', {
-    target: live('actor'),
+    // An actor with a reading on an issue of its own: the positions table names the issue.
+    target: async (home) => {
+      const refs = { ...home, actorId: (await make.actor(home)).id, issueId: (await make.issue(home)).id };
+      await make.assessment(refs);
+      return { id: refs.actorId, shows: (await db().issue.findUniqueOrThrow({ where: { id: refs.issueId } })).title };
+    },
     params: idParam,
     input: ({ target }) => api('GET', `/api/stance/actors/${target.id}/export?table=positions`),
   }),
   'app/api/stance/issues/[id]/export/route.ts#GET': entry('workspace:read', {
-    target: live('issue'),
+    target: readingOnNewIssue,
     params: idParam,
     input: ({ target }) => api('GET', `/api/stance/issues/${target.id}/export?table=readings`),
   }),
@@ -600,7 +690,7 @@ const ROUTES: Record<string, Entry<Request>> = {
     input: ({ target }) => api('GET', `/api/stance/readings/${target.id}`),
   }),
   'app/api/stance/issues/[id]/compare/export/route.ts#GET': entry('workspace:read', {
-    target: live('issue'),
+    target: readingOnNewIssue,
     params: idParam,
     input: ({ target, refs }) => api('GET', `/api/stance/issues/${target.id}/compare/export?actor=${refs.actorId}&asOf=2020-11-12`),
   }),
@@ -611,6 +701,8 @@ interface Outcome {
   status: 'ok' | 'refused';
   code?: string;
   redirect?: string;
+  /** A route's answer (text; a stream is read up to its first chunks). */
+  body?: string;
 }
 
 function toFormData(fields: FormFields): FormData {
@@ -622,7 +714,7 @@ function toFormData(fields: FormFields): FormData {
 async function callAction(fn: AnyFn, fields: FormFields): Promise<Outcome> {
   try {
     const state = (await fn({}, toFormData(fields))) as { ok?: boolean; code?: string } | undefined;
-    return state && !state.ok ? { status: 'refused', code: state.code } : { status: 'ok' };
+    return state && !state.ok ? { status: 'refused', code: state.code } : { status: 'ok', body: JSON.stringify(state ?? null) };
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest;
     if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) {
@@ -642,9 +734,20 @@ async function callRoute(fn: AnyFn, req: Request, params: Record<string, string 
   const response = (await fn(req, { params: Promise.resolve(params) })) as Response;
   if (response.status < 400) {
     const location = response.headers.get('location') ?? undefined;
-    return location && new URL(location, 'http://x').pathname === '/sign-in' ? { status: 'refused', code: 'UNAUTHENTICATED', redirect: location } : { status: 'ok' };
+    if (location && new URL(location, 'http://x').pathname === '/sign-in') return { status: 'refused', code: 'UNAUTHENTICATED', redirect: location };
+    return { status: 'ok', body: await readSome(response) };
   }
   return { status: 'refused', code: STATUS_CODES[response.status] ?? `HTTP_${response.status}` };
+}
+
+/** The body, or for an endless stream (server-sent events) what it sends first. */
+async function readSome(response: Response): Promise<string> {
+  if (!response.body) return '';
+  if (!response.headers.get('content-type')?.includes('text/event-stream')) return response.text();
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  await reader.cancel();
+  return first.value ? new TextDecoder().decode(first.value) : '';
 }
 
 type CallerName = keyof World['callers'];
@@ -718,7 +821,7 @@ describe('every endpoint is in the authorization matrix', () => {
     // requirePageContext also sends a user with a pending one-time password to the account page.
     const unchecked = sourceFiles('app/(app)')
       .filter((file) => /\/page\.tsx?$/.test(file))
-      .filter((file) => !/\brequirePage(Context|Permission)\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
+      .filter((file) => !/\brequirePageContext\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
     expect(unchecked).toEqual([]);
   });
 
@@ -727,6 +830,134 @@ describe('every endpoint is in the authorization matrix', () => {
     expect(stale).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------- every lib function that reaches the database
+// The endpoints above are only as safe as the lib functions behind them. A static scan of lib/**/*.ts
+// (tests/integration/helpers/database-reach.ts) lists every exported function that reaches the
+// database (db(), readDb(), pg, a client passed in, or another such function) and requires each to
+// take the caller's Ctx and call authorize(), or to reach the database only through functions that do.
+// The exceptions are the functions that build the Ctx or run without a caller; each says why.
+const DATABASE_WITHOUT_AUTHORIZE: Record<string, string> = {
+  'lib/db/index.ts#db': 'the Prisma client itself (primary)',
+  'lib/db/index.ts#readDb': 'the Prisma client itself (replica or primary)',
+  'lib/db/health.ts#checkDatabase': 'liveness probe: SELECT 1, reads no data',
+  'lib/db/migrate.ts#migrate': 'migrations, run before the app serves anyone',
+  'lib/db/server.ts#canConnect': 'database selection at start-up (npm start / dev): connects, reads no data',
+  'lib/db/server.ts#createDatabaseIfMissing': 'database selection at start-up: CREATE DATABASE, reads no data',
+  'lib/demo/seed.ts#seedDemo': 'the demo seed (scripts and the e2e setup), no caller',
+  'lib/demo/seed.ts#seedDemoIfEmpty': 'the demo seed, no caller',
+  'lib/auth/context.ts#buildContext': 'builds the Ctx itself from the memberships (the guard chain’s first step)',
+  'lib/auth/sessions.ts#createAuthSession': 'sign-in: creates the session the Ctx is later built from',
+  'lib/auth/sessions.ts#loadLiveSession': 'the session lookup the Ctx is built from',
+  'lib/auth/sessions.ts#revokeAuthSession': 'sign-out of one session, by its own id',
+  'lib/auth/sessions.ts#revokeAllSessionsOf': 'ends a user’s sessions when an admin disables them or sets their password (the admin’s command authorizes)',
+  'lib/auth/sign-in.ts#verifySignIn': 'sign-in: there is no caller yet',
+  'lib/auth/throttle.ts#checkLoginThrottle': 'sign-in throttling, before there is a caller',
+  'lib/auth/throttle.ts#recordLoginAttempt': 'sign-in throttling, before there is a caller',
+  'lib/tokens/authenticate.ts#contextForToken': 'token lookup: builds the Ctx of a Bearer token',
+  'lib/api/rate-limit.ts#hitRateLimit': 'the API’s per-caller counter (keyed by user or token id); no workspace data',
+  'lib/api/rate-limit.ts#flushRateLimitCounts': 'writes the rate-limit counters; no workspace data',
+  'lib/api/rate-limit.ts#sweepRateLimitWindows': 'deletes expired rate-limit windows; no workspace data',
+  'lib/api/idempotency.ts#withIdempotency': 'stored answers keyed by the workspace and user apiRoute authenticated; runs the guarded handler',
+  'lib/api/idempotency.ts#sweepIdempotencyKeys': 'deletes expired idempotency keys; no workspace data',
+  'lib/audit.ts#audit': 'appends the audit row of a command that has authorized (or of a sign-in); reads nothing',
+  'lib/import/bulk.ts#withBulkTransaction': 'a pg transaction for bulk writes; its callers (importAssessments, importWorkspace) authorize first',
+  'lib/notifications/acting-user.ts#setActingUser': 'sets who acts inside the transaction of a command that has authorized',
+  'lib/notifications/digest.ts#sendDigests': 'the email digest job: runs for every member, no caller',
+  'lib/notifications/queries.ts#namesFor': 'names for the digest job (no caller) and for listNotifications (authorized); filtered by the workspace of the notifications',
+  'lib/notifications/listener.ts#NotificationListener': 'the one LISTEN connection per process; it only hands events to streams notificationStream authorized',
+  'lib/notifications/listener.ts#notificationListener': 'the process’s NotificationListener (see above)',
+};
+
+const libSources = new Map(
+  sourceFiles('lib')
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')] as const),
+);
+const allowedWithoutAuthorize = new Set(Object.keys(DATABASE_WITHOUT_AUTHORIZE));
+
+describe('every exported lib function that reaches the database takes a Ctx and calls authorize()', () => {
+  const verdicts = judge(scanUnits(libSources), allowedWithoutAuthorize);
+  const byKey = new Map(verdicts.map((v) => [v.key, v]));
+
+  it('finds them (sanity check of the scan itself)', () => {
+    const reaching = verdicts.filter((v) => v.unit.exported && v.reachesDb);
+    expect(reaching.length).toBeGreaterThan(150);
+    // Directly, through a helper, through a transaction client, and through a guarded wrapper.
+    expect(byKey.get('lib/actors/commands.ts#createActor')).toMatchObject({ reachesDb: true, guarded: true, unit: { takesCtx: true, callsAuthorize: true } });
+    expect(byKey.get('lib/stance/export.ts#dashboardCsv')).toMatchObject({ reachesDb: true, guarded: true });
+    expect(byKey.get('lib/api/export-routes.ts#exportWorkspaceRoute')).toMatchObject({ reachesDb: true, guarded: true });
+    expect(byKey.get('lib/notifications/acting-user.ts#setActingUser')).toMatchObject({ reachesDb: true });
+    expect(byKey.get('lib/stance/csv.ts#csvCell')).toMatchObject({ reachesDb: false });
+  });
+
+  it('has none that skips authorize() apart from the allow-list', () => {
+    const unguarded = verdicts.filter((v) => v.unit.exported && !v.guarded).map((v) => `${v.key}: ${v.reason}`);
+    expect(unguarded, 'Take a Ctx and call authorize(ctx, permission) first, or add the function to DATABASE_WITHOUT_AUTHORIZE saying why').toEqual([]);
+  });
+
+  it('has no allow-list entry for a function that no longer reaches the database', () => {
+    const stale = Object.keys(DATABASE_WITHOUT_AUTHORIZE).filter((k) => !byKey.get(k)?.reachesDb);
+    expect(stale).toEqual([]);
+  });
+
+  it('fails for a new function that reads workspace data without a Ctx, or delegates to one', () => {
+    const withLeak = new Map(libSources);
+    withLeak.set(
+      'lib/leak/queries.ts',
+      [
+        "import { authorize, type Ctx } from '../auth/context';",
+        "import { db, type Tx } from '@/lib/db';",
+        'export async function actorsOf(workspaceId: string) { return db().actor.findMany({ where: { workspaceId } }); }',
+        "export const countActors = async (ctx: Ctx) => { authorize(ctx, 'workspace:read'); return (await actorsOf(ctx.workspaceId)).length; };",
+        'export async function actorNames(ctx: Ctx) { return (await actorsOf(ctx.workspaceId)).map((a) => a.name); }',
+        'export async function inTransaction(tx: Tx, id: string) { return tx.actor.findUnique({ where: { id } }); }',
+        "export async function checked(ctx: Ctx, id: string) { authorize(ctx, 'workspace:read'); return db().actor.findFirst({ where: { id, workspaceId: ctx.workspaceId } }); }",
+      ].join('\n'),
+    );
+    const leaks = judge(scanUnits(withLeak), allowedWithoutAuthorize)
+      .filter((v) => v.unit.file === 'lib/leak/queries.ts' && !v.guarded)
+      .map((v) => v.unit.name)
+      .sort();
+    expect(leaks).toEqual(['actorNames', 'actorsOf', 'inTransaction']);
+  });
+});
+
+const defaultEffect = (key: string): 'write' | 'read' => (/#(GET|HEAD)$/.test(key) ? 'read' : 'write');
+
+/** A delete, restore or update of a target must show on its row. */
+async function expectTargetChanged(key: string, target: unknown): Promise<void> {
+  const id = (target as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string') return;
+  const row = await storedRow(id);
+  if (row === undefined) return;
+  if (/#(delete\w*Action|DELETE)$/.test(key) && !/annulment/.test(key)) {
+    expect(row === null || row.deletedAt != null || row.revokedAt != null, `${key} left ${id} in place`).toBe(true);
+  } else if (/#restore\w*Action$/.test(key)) {
+    expect(row?.deletedAt, `${key} did not restore ${id}`).toBeNull();
+  } else if (/#(update\w*Action|PATCH|PUT)$/.test(key)) {
+    expect(row?.version, `${key} did not write ${id}`).toBe(2);
+  }
+}
+
+/** A read answers with its target (by id, name, title or quote), or without one, with some data. */
+function expectAnswerShows(outcome: Outcome, target: unknown): void {
+  const body = outcome.body ?? '';
+  const t = target as Record<string, unknown> | undefined;
+  // `shows`: what the answer must contain when the target's own fields would not be in it.
+  const marks = (typeof t?.shows === 'string' ? [t.shows] : [t?.id, t?.name, t?.title, t?.quote]).filter((v): v is string => typeof v === 'string');
+  if (marks.length) {
+    expect(marks.some((mark) => body.includes(mark)), `the answer does not show the target: ${body.slice(0, 300)}`).toBe(true);
+    return;
+  }
+  expect(body.length, 'the answer is empty').toBeGreaterThan(0);
+  try {
+    const data = (JSON.parse(body) as { data?: unknown }).data;
+    if (Array.isArray(data)) expect(data.length, 'the list is empty').toBeGreaterThan(0);
+  } catch {
+    // Not JSON (CSV): the body is the data.
+  }
+}
 
 function describeEndpoint<I>(
   key: string,
@@ -790,11 +1021,21 @@ function describeEndpoint<I>(
       await expectRefusedWithoutChange(() => as('pendingPassword', (m) => run(m)), ['FORBIDDEN', 'UNAUTHENTICATED']);
     });
 
-    it(`lets ${allowedRole.toLowerCase()} do it`, async () => {
+    it(`lets ${allowedRole.toLowerCase()} do it, with its effect`, async () => {
       const caller = spec.allowedCaller?.(target) ?? world.callers[ROLE_CALLER[allowedRole]];
+      const before = await databaseFingerprint();
       const outcome = await as(caller, (m) => run(m));
       expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'ok' });
-      await spec.verify?.(args(caller));
+      const after = await databaseFingerprint();
+      const changed = Object.keys(before).filter((table) => table !== 'AuditLog' && before[table] !== after[table]);
+      const effect = spec.effect ?? defaultEffect(key);
+      if (effect === 'write') {
+        expect(changed, 'the call said ok but changed nothing').not.toEqual([]);
+        await expectTargetChanged(key, target);
+      } else if (effect === 'read') {
+        expectAnswerShows(outcome, target);
+      }
+      await spec.verify?.(args(caller), outcome);
     });
   });
 }
@@ -807,6 +1048,25 @@ for (const [key, spec] of Object.entries(ROUTES)) {
   const fn = discoveredRoutes.get(key);
   if (fn) describeEndpoint(key, spec, (req, params) => callRoute(fn, req, params));
 }
+
+describe('form actions never send a password back', () => {
+  it('leaves the password fields out of a refused submit', async () => {
+    const add = discoveredActions.get('app/(app)/members/actions.ts#addMemberAction')!;
+    const change = discoveredActions.get('app/(app)/account/actions.ts#changeOwnPasswordAction')!;
+    request.sid = world.callers.admin.sessionId;
+    try {
+      const refusedAdd = (await add({}, toFormData({ email: 'not an email', name: 'X', role: 'VIEWER', passwordMode: 'set', password: 'typed secret 1' }))) as { ok: boolean; values?: Record<string, string> };
+      expect(refusedAdd.ok).toBe(false);
+      expect(refusedAdd.values).toMatchObject({ email: 'not an email' });
+      expect(JSON.stringify(refusedAdd)).not.toContain('typed secret 1');
+      const refusedChange = await change({}, toFormData({ currentPassword: 'wrong password 2', newPassword: 'typed secret 3', confirmPassword: 'typed secret 3' }));
+      expect((refusedChange as { ok: boolean }).ok).toBe(false);
+      expect(JSON.stringify(refusedChange)).not.toMatch(/wrong password 2|typed secret 3/);
+    } finally {
+      request.sid = null;
+    }
+  });
+});
 
 describe('a user signed in with a one-time password', () => {
   it('can replace it on the account page, and then use the app', async () => {

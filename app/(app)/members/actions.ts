@@ -21,32 +21,23 @@ export interface OneTimePasswordDetails {
   email: string;
 }
 
-/** Passwords typed into a form are never sent back to the browser, even after a failed submit. */
-function withoutSecrets(state: FormState): FormState {
-  if (!state.values) return state;
-  const values = { ...state.values };
-  for (const field of SECRET_FIELDS) delete values[field];
-  return { ...state, values };
-}
-
-/** runFormAction with the request's address for the audit log, and a way to hand back a one-time password. */
-async function memberAction<T extends object>(
+/** runFormAction with the request's address for the audit log; a one-time password is handed back once. */
+function memberAction<T extends object>(
   formData: FormData,
   run: (ctx: Ctx, raw: Record<string, string | string[]>, meta: RequestMeta) => Promise<T>,
   after: (result: T) => FormActionOutcome,
 ): Promise<FormState> {
-  let result: T | undefined;
-  const state = await runFormAction(
+  return runFormAction(
     formData,
-    async (ctx, raw) => (result = await run(ctx, raw, { ip: await requestIp() })),
-    after,
+    async (ctx, raw) => run(ctx, raw, { ip: await requestIp() }),
+    (result) => {
+      const secret = result as { oneTimePassword?: string; email?: string };
+      const details: OneTimePasswordDetails | undefined =
+        secret.oneTimePassword && secret.email ? { oneTimePassword: secret.oneTimePassword, email: secret.email } : undefined;
+      return { ...after(result), details };
+    },
+    { secretFields: SECRET_FIELDS },
   );
-  const secret = result as { oneTimePassword?: string; email?: string } | undefined;
-  if (state.ok && secret?.oneTimePassword && secret.email) {
-    const details: OneTimePasswordDetails = { oneTimePassword: secret.oneTimePassword, email: secret.email };
-    return { ...state, details };
-  }
-  return withoutSecrets(state);
 }
 
 export async function addMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { listMembers } from '@/lib/members/queries';
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Members' };
 const ROLES = Object.values(Role).map((value) => ({ value, label: ROLE_LABELS[value], description: ROLE_DESCRIPTIONS[value] }));
 
 export default async function MembersPage() {
-  const ctx = await requirePagePermission('members:manage');
+  const ctx = await requirePageContext({ permission: 'members:manage' });
   const members = await listMembers(ctx);
   const active = members.filter((m) => !m.disabledAt && !m.accountDisabled).length;
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { formatDay } from '@/lib/format';
 import { listNotifications, listWatches } from '@/lib/notifications/queries';
 import { EmptyState } from '@/components/records/list-controls';
@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   // Watching is reading: every role has its own watches and notifications.
-  const ctx = await requirePagePermission('workspace:read');
+  const ctx = await requirePageContext({ permission: 'workspace:read' });
   const search = await searchParams;
   const before = typeof search.before === 'string' ? search.before : undefined;
   const [page, watches] = await Promise.all([listNotifications(ctx, before ? { before } : {}).catch(() => listNotifications(ctx)), listWatches(ctx)]);

@@ -29,7 +29,7 @@ export const actorsResource: ApiResource<ActorDto> = {
   csv: {
     header: ['name', 'kind', 'aliases', 'parent', 'description', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, { actors: items.map((a) => a.parentId ?? '') });
+      const names = await nameMaps(ctx, { actors: items.map((a) => a.parentId ?? '') });
       return items.map((a) => [
         a.name,
         a.kind,

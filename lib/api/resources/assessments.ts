@@ -59,7 +59,7 @@ export const assessmentsResource: ApiResource<AssessmentDto> = {
   csv: {
     header: ASSESSMENT_CSV_HEADER,
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, {
+      const names = await nameMaps(ctx, {
         actors: items.map((a) => a.actorId),
         issues: items.map((a) => a.issueId),
         sources: items.map((a) => a.sourceId),

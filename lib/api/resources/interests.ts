@@ -29,7 +29,7 @@ export const interestsResource: ApiResource<InterestDto> = {
   csv: {
     header: ['actor', 'source', 'stated_on', 'quote', 'summary', 'recorded_by', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, {
+      const names = await nameMaps(ctx, {
         actors: items.map((i) => i.actorId),
         sources: items.map((i) => i.sourceId),
         users: items.map((i) => i.createdById),

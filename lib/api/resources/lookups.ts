@@ -1,7 +1,10 @@
+import { authorize, type Ctx } from '../../auth/context';
 import { db } from '../../db';
 
 /** Names of referenced records for CSV cells, one query per table and page. */
-export async function nameMaps(workspaceId: string, ids: { actors?: string[]; issues?: string[]; sources?: string[]; users?: string[] }) {
+export async function nameMaps(ctx: Ctx, ids: { actors?: string[]; issues?: string[]; sources?: string[]; users?: string[] }) {
+  authorize(ctx, 'workspace:read');
+  const { workspaceId } = ctx;
   const uniq = (list?: string[]) => [...new Set((list ?? []).filter(Boolean))];
   const [actors, issues, sources, users] = await Promise.all([
     uniq(ids.actors).length ? db().actor.findMany({ where: { workspaceId, id: { in: uniq(ids.actors) } }, select: { id: true, name: true } }) : [],

@@ -32,7 +32,7 @@ export const opinionsResource: ApiResource<OpinionDto> = {
   csv: {
     header: ['assessment_id', 'author', 'stance', 'position', 'comment', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, { users: items.map((o) => o.authorId) });
+      const names = await nameMaps(ctx, { users: items.map((o) => o.authorId) });
       return items.map((o) => [o.assessmentId, names.user.get(o.authorId) ?? '', o.stance, o.position, o.comment, o.id, o.version, o.createdAt, o.updatedAt, o.deletedAt]);
     },
   },

@@ -52,7 +52,7 @@ export const scenariosResource: ApiResource<ScenarioDto> = {
   csv: {
     header: ['name', 'issue', 'as_of', 'description', 'outcome', 'resolved_at', 'created_by', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, { issues: items.map((s) => s.issueId), users: items.map((s) => s.createdById) });
+      const names = await nameMaps(ctx, { issues: items.map((s) => s.issueId), users: items.map((s) => s.createdById) });
       return items.map((s) => [
         s.name,
         names.issue.get(s.issueId) ?? '',

@@ -29,7 +29,7 @@ export const sourcesResource: ApiResource<SourceDto> = {
   csv: {
     header: ['title', 'outlet', 'author', 'url', 'published', 'kind', 'reliability', 'cited_in', 'origin', 'id', 'version', 'created_at', 'updated_at', 'deleted_at'],
     async rows(ctx, items) {
-      const names = await nameMaps(ctx.workspaceId, { sources: items.map((s) => s.citedInId ?? '') });
+      const names = await nameMaps(ctx, { sources: items.map((s) => s.citedInId ?? '') });
       return items.map((s) => [
         s.title,
         s.outlet,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions } from '@/lib/actors/queries';
 import { ActorForm } from '@/components/actors/actor-form';
 import { createActorAction } from '../actions';
@@ -8,7 +8,7 @@ import { createActorAction } from '../actions';
 export const metadata: Metadata = { title: 'New actor' };
 
 export default async function NewActorPage() {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const parents = await actorOptions(ctx);
   return (
     <>

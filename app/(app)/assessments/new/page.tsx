@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { assessmentFormOptions } from '@/lib/assessments/form-options';
 import { searchParamsObject } from '@/lib/records/list-params';
 import { AssessmentForm } from '@/components/assessments/assessment-form';
@@ -9,7 +9,7 @@ import { createAssessmentAction } from '../actions';
 export const metadata: Metadata = { title: 'Record assessment' };
 
 export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const prefill = searchParamsObject(await searchParams);
   const options = await assessmentFormOptions(ctx);
   const known = (id: string | undefined, list: { id: string }[]) => (id && list.some((x) => x.id === id) ? id : '');

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { issueOptions } from '@/lib/issues/queries';
 import { sourceOptions } from '@/lib/sources/queries';
 import { EventForm } from '@/components/events/event-form';
@@ -9,7 +9,7 @@ import { createEventAction } from '../actions';
 export const metadata: Metadata = { title: 'New event' };
 
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ issue?: string | string[] }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const [issues, sources, { issue }] = await Promise.all([issueOptions(ctx), sourceOptions(ctx), searchParams]);
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions } from '@/lib/actors/queries';
 import { sourceOptions } from '@/lib/sources/queries';
 import { searchParamsObject } from '@/lib/records/list-params';
@@ -10,7 +10,7 @@ import { createInterestAction } from '../actions';
 export const metadata: Metadata = { title: 'New stated interest' };
 
 export default async function NewInterestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const prefill = searchParamsObject(await searchParams);
   const [actors, sources] = await Promise.all([actorOptions(ctx), sourceOptions(ctx)]);
   return (

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { IssueForm } from '@/components/issues/issue-form';
 import { createIssueAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New issue' };
 
 export default async function NewIssuePage() {
-  await requirePagePermission('records:write');
+  await requirePageContext({ permission: 'records:write' });
   return (
     <>
       <div className="breadcrumbs"><Link href="/issues">Issues</Link> /</div>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions } from '@/lib/actors/queries';
 import { issueOptions } from '@/lib/issues/queries';
 import { firstParam } from '@/lib/records/list-params';
@@ -13,7 +13,7 @@ import '../../../scenarios.css';
 export const metadata: Metadata = { title: 'New scenario' };
 
 export default async function NewScenarioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requirePagePermission('scenarios:write');
+  const ctx = await requirePageContext({ permission: 'scenarios:write' });
   const sp = await searchParams;
   const today = new Date().toISOString().slice(0, 10);
   const requested = { issueId: firstParam(sp.issueId) ?? '', asOf: firstParam(sp.asOf) || today };

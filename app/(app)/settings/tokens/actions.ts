@@ -12,17 +12,14 @@ export interface NewTokenDetails {
 }
 
 export async function createTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let secret: NewTokenDetails | undefined;
-  const state = await runFormAction(
+  return runFormAction(
     formData,
-    async (ctx, raw) => {
-      const token = await createToken(ctx, raw, { ip: await requestIp() });
-      secret = { secret: token.secret, name: token.name };
-      return token;
+    async (ctx, raw) => createToken(ctx, raw, { ip: await requestIp() }),
+    (t) => {
+      const details: NewTokenDetails = { secret: t.secret, name: t.name };
+      return { revalidate: ['/settings/tokens'], message: `Created “${t.name}”. Copy the token now: it is shown only this once.`, details };
     },
-    (t) => ({ revalidate: ['/settings/tokens'], message: `Created “${t.name}”. Copy the token now: it is shown only this once.` }),
   );
-  return state.ok && secret ? { ...state, details: secret } : state;
 }
 
 export async function revokeTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {

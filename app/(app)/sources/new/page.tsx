@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { originOptions, sourceOptions } from '@/lib/sources/queries';
 import { SourceForm } from '@/components/sources/source-form';
 import { createSourceAction } from '../actions';
@@ -8,7 +8,7 @@ import { createSourceAction } from '../actions';
 export const metadata: Metadata = { title: 'New source' };
 
 export default async function NewSourcePage() {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const [carriers, origins] = await Promise.all([sourceOptions(ctx), originOptions(ctx)]);
   return (
     <>

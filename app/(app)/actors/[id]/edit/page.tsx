@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions, getActor } from '@/lib/actors/queries';
 import { ActorForm } from '@/components/actors/actor-form';
 import { updateActorAction } from '../../actions';
@@ -10,7 +10,7 @@ import { findOrNull } from '@/lib/records/find-or-null';
 export const metadata: Metadata = { title: 'Edit actor' };
 
 export default async function EditActorPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const { id } = await params;
   const actor = await findOrNull(getActor(ctx, id));
   if (!actor || actor.deletedAt) notFound();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { getAssessment } from '@/lib/assessments/queries';
 import { assessmentFormOptions } from '@/lib/assessments/form-options';
 import { findOrNull } from '@/lib/records/find-or-null';
@@ -11,7 +11,7 @@ import { updateAssessmentAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit assessment' };
 
 export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const a = await findOrNull(getAssessment(ctx, (await params).id));
   if (!a || a.deletedAt) notFound();
   const options = await assessmentFormOptions(ctx);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions } from '@/lib/actors/queries';
 import { sourceOptions } from '@/lib/sources/queries';
 import { getInterest } from '@/lib/interests/queries';
@@ -12,7 +12,7 @@ import { updateInterestAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit stated interest' };
 
 export default async function EditInterestPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const interest = await findOrNull(getInterest(ctx, (await params).id));
   if (!interest || interest.deletedAt) notFound();
   const [actors, sources] = await Promise.all([actorOptions(ctx), sourceOptions(ctx)]);

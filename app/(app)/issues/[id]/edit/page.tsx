@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { getIssue } from '@/lib/issues/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { IssueForm } from '@/components/issues/issue-form';
@@ -11,7 +11,7 @@ import { deleteIssueAction, updateIssueAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit issue' };
 
 export default async function EditIssuePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const issue = await findOrNull(getIssue(ctx, (await params).id));
   if (!issue || issue.deletedAt) notFound();
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { actorOptions } from '@/lib/actors/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { firstParam } from '@/lib/records/list-params';
@@ -20,7 +20,7 @@ export default async function EditScenarioPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await requirePagePermission('scenarios:write');
+  const ctx = await requirePageContext({ permission: 'scenarios:write' });
   const scenario = await findOrNull(getScenario(ctx, (await params).id));
   if (!scenario || scenario.deletedAt) notFound();
   const requested = firstParam((await searchParams).asOf);

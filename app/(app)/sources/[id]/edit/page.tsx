@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { requirePagePermission } from '@/lib/auth/page-guards';
+import { requirePageContext } from '@/lib/auth/request';
 import { getSource, originOptions, sourceOptions } from '@/lib/sources/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { SourceForm } from '@/components/sources/source-form';
@@ -10,7 +10,7 @@ import { updateSourceAction } from '../../actions';
 export const metadata: Metadata = { title: 'Edit source' };
 
 export default async function EditSourcePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePagePermission('records:write');
+  const ctx = await requirePageContext({ permission: 'records:write' });
   const source = await findOrNull(getSource(ctx, (await params).id));
   if (!source || source.deletedAt) notFound();
   const [carriers, origins] = await Promise.all([sourceOptions(ctx), originOptions(ctx)]);

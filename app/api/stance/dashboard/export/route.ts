@@ -3,9 +3,8 @@ import { csvRoute } from '@/lib/stance/export-route';
 import { shiftsWindowSchema, sinceFromWindow } from '@/lib/stance/schema';
 
 // GET /api/stance/dashboard/export?table=shifts|spread|latest&shifts=7|30|90|365|all
-export async function GET(request: Request) {
+export const GET = csvRoute(({ ctx, request }) => {
   const search = new URL(request.url).searchParams;
-  const table = search.get('table') ?? 'shifts';
   const since = sinceFromWindow(shiftsWindowSchema.parse(search.get('shifts') ?? undefined));
-  return csvRoute((ctx) => dashboardCsv(ctx, table, { since }));
-}
+  return dashboardCsv(ctx, search.get('table') ?? 'shifts', { since });
+});

@@ -1,14 +1,7 @@
-import { requireContext } from '@/lib/auth/request';
-import { errorResponse } from '@/lib/errors';
+import { apiRoute, json } from '@/lib/api/handler';
 import { readingDetail } from '@/lib/stance/readings';
 
 // GET /api/stance/readings/:id: the quote and rationale of one reading, for the chart's tooltip.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const ctx = await requireContext();
-    const { id } = await params;
-    return Response.json(await readingDetail(ctx, id), { headers: { 'Cache-Control': 'private, max-age=60' } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute<{ id: string }>({ permission: 'workspace:read' }, async ({ ctx, params }) =>
+  json(await readingDetail(ctx, params.id), { headers: { 'Cache-Control': 'private, max-age=60' } }),
+);
