@@ -1,5 +1,6 @@
 import 'server-only';
-import { Prisma, type Db } from '@/lib/db';
+import { authorize, type Ctx } from '@/lib/auth/context';
+import { Prisma, readDb, type Db } from '@/lib/db';
 
 // The stance chart statement (lib/stance/series.ts seriesStatement) reads every reading of an issue:
 // hundreds of milliseconds at ten years of data. Its result is reused until something it shows
@@ -28,7 +29,7 @@ function cache() {
 }
 
 /** The version of what a chart over these issues (null: every issue of the workspace) shows. */
-export async function stanceVersion(conn: Db, workspaceId: string, issueIds: readonly string[] | null): Promise<string> {
+async function stanceVersion(conn: Db, workspaceId: string, issueIds: readonly string[] | null): Promise<string> {
   const [row] = await conn.$queryRaw<{ v: string }[]>`
     SELECT coalesce(sum("n"), 0)::text || '/' || coalesce(sum("xmin"::text::bigint), 0)::text AS v FROM "StanceVersion"
     WHERE "workspaceId" = ${workspaceId}::uuid
@@ -37,16 +38,20 @@ export async function stanceVersion(conn: Db, workspaceId: string, issueIds: rea
 }
 
 /**
- * The result of `statement` on `conn`, computed again only when the data of `scope` changed since it
- * was last computed in this process. The key is the statement's text and parameters (which include
- * the workspace), so two different questions never share an entry.
+ * The one row `statement` answers for the caller, computed again only when the data of the caller's
+ * workspace on `issueIds` (null: every issue) changed since it was last computed in this process. The
+ * key is the statement's text and parameters (which include the workspace), so two different questions
+ * never share an entry. Version and statement go to the same database (the replica or the primary).
  */
 export async function cachedStatement<T>(
-  conn: Db,
-  scope: { workspaceId: string; issueIds: readonly string[] | null },
+  ctx: Ctx,
+  issueIds: readonly string[] | null,
   statement: Prisma.Sql,
   cost: (value: T) => number,
 ): Promise<T> {
+  authorize(ctx, 'workspace:read');
+  const conn = readDb(ctx);
+  const scope = { workspaceId: ctx.workspaceId, issueIds };
   const { entries } = cache();
   const key = `${statement.text}\u0000${JSON.stringify(statement.values)}`;
   const version = await stanceVersion(conn, scope.workspaceId, scope.issueIds);

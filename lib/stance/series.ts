@@ -234,9 +234,10 @@ export async function querySeries(
   ctx: Ctx,
   options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
 ) {
+  authorize(ctx, 'workspace:read');
   const { filters } = options;
   const [row, styles] = await Promise.all([
-    cachedStatement<SeriesRow>(readDb(ctx), { workspaceId: ctx.workspaceId, issueIds: options.issueIds }, seriesStatement(ctx, options), seriesRowCost),
+    cachedStatement<SeriesRow>(ctx, options.issueIds, seriesStatement(ctx, options), seriesRowCost),
     actorStyleIndexes(ctx),
   ]);
 
