@@ -8,6 +8,8 @@
  * second workspace that must never be read. Then it starts the built app (`next build` first when there
  * is no build) on that database and measures:
  *   - GET /issues/:id (the busiest issue) over HTTP: p50, p95, bytes; baseline: mean per actor per week in SQL;
+ *   - the same right after a write to that issue (the chart is computed again: lib/stance/chart-cache.ts);
+ *   - GET /assessments?q= (quote search) for a common and a rare word; baseline: the first page by ILIKE in SQL;
  *   - GET / (dashboard) over HTTP: p50, p95, bytes; baseline: its current positions by a scan of every reading;
  *   - where each actor stands now (lib/stance/current-position.ts, from the maintained current readings)
  *     against the same figure computed by scanning every reading;
@@ -292,6 +294,32 @@ try {
     target: 'p95 < 300 ms',
     met: issueAfterWrite.p95 < 300,
   });
+
+  // Quote search on the assessments page: a word in one reading in eight, and one in a single reading.
+  const rare = (await sql(`SELECT substr(md5('12345'), 1, 10) AS w`)).rows[0].w as string;
+  for (const [label, word] of [['common word', 'peacekeepers'], ['rare word', rare]] as const) {
+    const route = `/assessments?q=${encodeURIComponent(word)}`;
+    const searchBytes = await get(route);
+    const search = await timeIt(() => get(route));
+    const ilike = await timeIt(
+      () =>
+        sql(
+          `SELECT "id" FROM "Assessment" WHERE "workspaceId" = $1 AND "deletedAt" IS NULL AND ("quote" ILIKE $2 OR "rationale" ILIKE $2)
+           ORDER BY "stanceDate" DESC, "id" LIMIT 26`,
+          [ws, `%${word}%`],
+        ),
+      Math.min(RUNS, 10),
+    );
+    rows.push({
+      what: `GET /assessments?q= (${label})`,
+      ...search,
+      bytes: searchBytes,
+      baseline: 'first page by ILIKE (SQL)',
+      baselineP50: ilike.p50,
+      target: 'p95 < 150 ms',
+      met: search.p95 < 150,
+    });
+  }
 
   const dashBytes = await get('/');
   const dashboard = await timeIt(() => get('/'));
