@@ -24,3 +24,14 @@ export function formatBytes(bytes: number): string {
 
 /** "2020-11-09": the calendar day of a date column (or of an ISO string). */
 export const isoDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+/** A position on the 0-100 scale as every page, chart and email shows it: at most one decimal (50, 50.3). */
+export function formatPosition(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const rounded = Number(value.toFixed(digits));
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(digits);
+}
+
+export function formatDelta(value: number): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatPosition(Math.abs(value))}`;
+}

@@ -8,7 +8,7 @@ import { roleCan } from '@/lib/auth/permissions';
 import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/dashboard';
 import { shiftsWindowSchema, sinceFromWindow, type ShiftsWindow } from '@/lib/stance/schema';
-import { CONFIDENCE_LABELS } from '@/lib/stance/weights';
+import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
 import { seriesStyle } from '@/components/charts/palette';

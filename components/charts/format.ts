@@ -1,9 +1,9 @@
 // Formatting shared by server and client chart code. Dates are plain YYYY-MM-DD days in UTC and are
 // formatted by hand, so the server render and the browser agree whatever their locale and time zone.
 
-import { formatDay, monthName } from '@/lib/format';
+import { formatDay, formatDelta, formatPosition, monthName } from '@/lib/format';
 
-export { formatDay };
+export { formatDay, formatDelta, formatPosition };
 const DAY_MS = 86_400_000;
 
 export function dayMs(iso: string): number {
@@ -30,16 +30,6 @@ export function formatBucket(start: string, unit: 'day' | 'week' | 'month' | 'ye
   if (unit === 'week') return `week of ${formatDay(start)}`;
   if (unit === 'month') return `${monthName(Number(m))} ${y}`;
   return y!;
-}
-
-export function formatPosition(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = Number(value.toFixed(digits));
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(digits);
-}
-
-export function formatDelta(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatPosition(Math.abs(value))}`;
 }
 
 export function spanDays(fromMs: number, toMs: number): number {

@@ -2,7 +2,8 @@
 // so the client component gets ready-made data (numbers for the axes, labels for the tooltips).
 import type { Anchor, StanceBucket, StanceSeries, StanceSource } from '@/lib/stance/types';
 import type { Band, BucketUnit } from '@/lib/stance/schema';
-import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
+import { CONFIDENCE_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
+import { RELIABILITY_LABELS } from '@/lib/sources/schema';
 import { dayMs, formatDay } from './format';
 
 export interface ChartBucket {

@@ -1,14 +1,8 @@
 import Link from '@/components/ui/link';
 import type { StanceFilters } from '@/lib/stance/schema';
-import {
-  CONFIDENCE_LABELS,
-  CONFIDENCE_ORDER,
-  RELIABILITY_FILTER_NOTE,
-  RELIABILITY_ORDER,
-  SOURCE_KIND_LABELS,
-  STANCE_WEIGHTS,
-  type SourceKindCode,
-} from '@/lib/stance/weights';
+import { CONFIDENCE_ORDER, RELIABILITY_FILTER_NOTE, RELIABILITY_ORDER, STANCE_WEIGHTS, type SourceKindCode } from '@/lib/stance/weights';
+import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
+import { SOURCE_KIND_LABELS } from '@/lib/sources/schema';
 
 /** "confidence Low 1 · Moderate 2 · High 3 × reliability A 1.0 · … · F 0.3": the numbers the weighting uses. */
 export function weightsText(): string {

@@ -1,7 +1,8 @@
 import type { StanceSeries, StanceSource } from '@/lib/stance/types';
 import type { stanceReadings } from '@/lib/stance/readings';
 import type { BucketUnit } from '@/lib/stance/schema';
-import { CONFIDENCE_LABELS, CREDIBILITY_LABELS, RELIABILITY_LABELS } from '@/lib/stance/weights';
+import { CONFIDENCE_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
+import { RELIABILITY_LABELS } from '@/lib/sources/schema';
 import { formatBucket, formatDay, formatPosition } from './format';
 import { bucketSources, sourceLabel } from './stance-chart-data';
 

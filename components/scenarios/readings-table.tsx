@@ -1,6 +1,6 @@
 import Link from '@/components/ui/link';
 import type { BaselineActor } from '@/lib/scenarios/types';
-import { CONFIDENCE_WEIGHT, RELIABILITY_WEIGHT } from '@/lib/scenarios/weights';
+import { STANCE_WEIGHTS } from '@/lib/stance/weights';
 import { num } from './format';
 import { truncate } from '@/components/charts/format';
 
@@ -42,7 +42,7 @@ export function ReadingsTable({ actor }: { actor: BaselineActor }) {
               <td style={{ whiteSpace: 'nowrap' }}>
                 <strong>{num(r.weight, 2)}</strong>
                 <div className="small muted">
-                  {CONFIDENCE_TEXT[r.confidence]} {CONFIDENCE_WEIGHT[r.confidence]} × reliability {r.reliability} {RELIABILITY_WEIGHT[r.reliability].toFixed(1)}
+                  {CONFIDENCE_TEXT[r.confidence]} {STANCE_WEIGHTS.confidence[r.confidence]} × reliability {r.reliability} {STANCE_WEIGHTS.reliability[r.reliability].toFixed(1)}
                 </div>
               </td>
               <td className="num">{r.position}</td>

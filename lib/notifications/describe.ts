@@ -1,3 +1,4 @@
+import { formatPosition } from '../format';
 import type { NotificationKind } from '../generated/prisma/enums';
 
 /** A notification as the bell, the page, the stream and the API show it. */
@@ -34,8 +35,6 @@ export interface NotificationNames {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-/** Positions as the charts show them: at most one decimal. */
-export const formatPosition = (n: number) => String(Math.round(n * 10) / 10);
 
 /** Ids a stored notification refers to, so one query per table can name a whole page of them. */
 export function referencedIds(payload: unknown): { actorId: string | null; issueIds: string[]; scenarioId: string | null } {

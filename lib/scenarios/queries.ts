@@ -18,7 +18,8 @@ import { brierScores } from './brier';
 import { scenariosHidingEstimates, visibleEstimatesWhere } from './visibility';
 import { composeBaseline, composeScenario } from './inputs';
 import type { ActorOverride, Baseline, BaselineActor, BaselineReading } from './types';
-import { DEFAULT_CAPABILITY, readingWeight } from './weights';
+import { DEFAULT_CAPABILITY } from './weights';
+import { readingWeight } from '../stance/weights';
 
 
 export async function userNames(ctx: Ctx, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {

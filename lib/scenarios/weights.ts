@@ -1,16 +1,5 @@
-import type { Confidence, Reliability } from '../generated/prisma/enums';
-
-/**
- * How much one reading counts in a baseline: confidence x source reliability.
- * Pure (no I/O) so the page, the worker and the tests share it.
- */
-export const CONFIDENCE_WEIGHT: Record<Confidence, number> = { LOW: 1, MODERATE: 2, HIGH: 3 };
-
-/**
- * NATO Admiralty source reliability. F ("cannot be judged") sits above E ("unreliable"): a source we
- * cannot judge is not known to be bad.
- */
-export const RELIABILITY_WEIGHT: Record<Reliability, number> = { A: 1.0, B: 0.8, C: 0.6, D: 0.4, E: 0.2, F: 0.3 };
+// A reading's weight in a baseline is the stance dashboard's (lib/stance/weights.ts readingWeight):
+// one table for charts, current positions and scenario baselines. What only scenarios need:
 
 /**
  * The capability the model uses for an actor when no reading up to the as-of date gives one. The
@@ -25,8 +14,3 @@ export const DEFAULT_CAPABILITY = 50;
  * uncertainty run jitters it by about +/-2.9 points (lib/decision-models JITTER_SD / sqrt(3)).
  */
 export const ADDED_ACTOR_WEIGHT = 3;
-
-export function readingWeight(confidence: Confidence, reliability: Reliability): number {
-  // Rounded so 3 x 0.6 shows and sums as 1.8, not 1.7999999999999998.
-  return Math.round(CONFIDENCE_WEIGHT[confidence] * RELIABILITY_WEIGHT[reliability] * 1000) / 1000;
-}

@@ -50,35 +50,6 @@ export function reliabilityAtLeast(min: ReliabilityGrade | undefined): Reliabili
   return RELIABILITY_ORDER.slice(0, RELIABILITY_ORDER.indexOf(min) + 1);
 }
 
-export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = { LOW: 'Low', MODERATE: 'Moderate', HIGH: 'High' };
-
-export const RELIABILITY_LABELS: Record<ReliabilityGrade, string> = {
-  A: 'A: completely reliable',
-  B: 'B: usually reliable',
-  C: 'C: fairly reliable',
-  D: 'D: not usually reliable',
-  E: 'E: unreliable',
-  F: 'F: reliability cannot be judged',
-};
-
-export const CREDIBILITY_LABELS: Record<number, string> = {
-  1: '1: confirmed',
-  2: '2: probably true',
-  3: '3: possibly true',
-  4: '4: doubtfully true',
-  5: '5: improbable',
-  6: '6: truth cannot be judged',
-};
-
-export const SOURCE_KIND_LABELS: Record<SourceKindCode, string> = {
-  NEWS: 'News',
-  THINK_TANK: 'Think-tank analysis',
-  OFFICIAL_STATEMENT: 'Official statement',
-  INTERVIEW: 'Interview',
-  SOCIAL_MEDIA: 'Social media',
-  OTHER: 'Other',
-};
-
 /**
  * What one chart may send to the browser, whatever the size of the data: the most buckets one line
  * may have; the line points of all its lines together (shared equally, at least MIN_BUCKETS_PER_SERIES

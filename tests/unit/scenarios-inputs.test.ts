@@ -4,7 +4,8 @@ import { chunkPlan, chunkSeed, chunkSize, summariseOutcomes } from '@/lib/scenar
 import { composeBaseline, composeScenario, modelProblem } from '@/lib/scenarios/inputs';
 import { actorErrorKey, scenarioCreateSchema } from '@/lib/scenarios/schema';
 import type { BaselineActor } from '@/lib/scenarios/types';
-import { ADDED_ACTOR_WEIGHT, DEFAULT_CAPABILITY, readingWeight } from '@/lib/scenarios/weights';
+import { ADDED_ACTOR_WEIGHT, DEFAULT_CAPABILITY } from '@/lib/scenarios/weights';
+import { readingWeight } from '@/lib/stance/weights';
 import { zodFieldErrors } from '@/lib/validation';
 
 const reading = (position: number, salience: number, capability: number | null, weight: number) => ({
