@@ -3,7 +3,7 @@ import { isUuid } from '../validation';
 import { isoDay } from '../format';
 import type { StanceIssue } from './types';
 import { authorize, type Ctx } from '../auth/context';
-import { actorStyleIndexes, parseAnchors, querySeries } from './series';
+import { parseAnchors, querySeries } from './series';
 import { readDb } from '../db';
 import { notFound } from '../errors';
 import { withFilterDefaults, type StanceFiltersInput } from './schema';
@@ -38,9 +38,8 @@ export async function actorProfile(ctx: Ctx, actorId: string, { maxPoints = MAX_
     }),
   ]);
   const byIssue = new Map(series.series.map((s) => [s.issueId, s]));
-  const styles = await actorStyleIndexes(ctx);
   return {
-    actor: { ...actor, styleIndex: styles.get(actor.id) ?? 0 },
+    actor: { ...actor, styleIndex: series.styles.get(actor.id) ?? 0 },
     filters,
     issues: issues
       .filter((issue) => byIssue.has(issue.id))

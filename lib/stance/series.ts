@@ -277,6 +277,7 @@ export async function querySeries(
   return {
     issuesFound: row.issues_found,
     units,
+    styles,
     series: [...series.values()],
     sources: Object.fromEntries(row.sources.map((s) => [s.id, { ...s, publishedAt: isoDay(s.publishedAt) }])),
   };
