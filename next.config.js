@@ -1,16 +1,9 @@
-import { contentSecurityPolicy } from './lib/security/csp-policy.js';
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './lib/security/csp-policy.js';
 
-// Headers that do not depend on the request. The Content-Security-Policy needs a per-request
-// nonce, so proxy.ts sets it on everything it handles (pages, API, redirects, 401s); the build
-// assets it skips (/_next/static, /_next/image) get the same policy without a nonce here, so that
-// every response carries one.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
+// Headers that do not depend on the request (lib/security/csp-policy.js). The Content-Security-Policy
+// needs a per-request nonce, so proxy.ts sets it on everything it handles (pages, API, redirects, 401s);
+// the build assets it skips (/_next/static, /_next/image) get the same policy without a nonce here, so
+// that every response carries one.
 
 // The build's files get the app's policy without a nonce (they are files, not pages).
 const staticAssetPolicy = contentSecurityPolicy(null);
@@ -29,7 +22,7 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', headers: STATIC_SECURITY_HEADERS },
       { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: staticAssetPolicy }] },
       { source: '/_next/image', headers: [{ key: 'Content-Security-Policy', value: staticAssetPolicy }] },
     ];

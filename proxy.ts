@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { HSTS, contentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 // Only a cookie check and headers here: the real authentication and authorization happen in lib/
 // on every request, because this layer can be bypassed by anything that does not go through it.
@@ -14,8 +14,6 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 function hasSessionCookie(request: NextRequest): boolean {
   return SESSION_COOKIES.some((name) => request.cookies.has(name)) || Boolean(request.headers.get('authorization'));
 }
-
-const HSTS = 'max-age=63072000; includeSubDomains';
 
 function servedOverHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';

@@ -17,6 +17,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Server processes `npm start` runs behind the one port (scripts/server.ts); default one per core. */
   WEB_CONCURRENCY: z.coerce.number({ error: 'WEB_CONCURRENCY must be a whole number of server processes' }).int().min(1).max(64).optional(),
+  /** 1: token callers of the API's hot routes are answered without Next's pipeline (scripts/api-fast-path.ts); 0: Next answers everything. */
+  API_FAST_PATH: z.enum(['0', '1'], { error: 'API_FAST_PATH must be 0 or 1' }).default('1'),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-ip.ts); 0: the header is ignored. */
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'TRUSTED_PROXY_HOPS must be a whole number of proxies' }).int().min(0).max(10).default(0),
   /** Largest import file (and workspace import body), in bytes. */

@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,9 +84,63 @@ const pool = new pg.Pool({ connectionString: scratch.url, max: CLIENTS });
 
 let app: ChildProcess | undefined;
 let failed = false;
-const results: { api?: Run; baseline?: Run; answered201?: number; rows?: number; revisions?: number; webConcurrency?: number } = {};
+interface ApiRun extends Run {
+  /** CPU time (user + system) of the app's processes per successful write, in ms. */
+  serverCpuMsPerWrite: number | null;
+}
+const results: {
+  api?: ApiRun;
+  /** The same load with API_FAST_PATH=0: every request through Next's pipeline. */
+  apiThroughNext?: ApiRun;
+  baseline?: Run;
+  answered201?: number;
+  rows?: number;
+  revisions?: number;
+  webConcurrency?: number;
+} = {};
 
-async function startApp(): Promise<ChildProcess> {
+/** CPU seconds (user + system) used so far by `root` and every process under it (Linux /proc; null elsewhere). */
+function treeCpuSeconds(root: number): number | null {
+  try {
+    const stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map((name) => {
+        try {
+          // Fields after the command name, which is in parentheses and may contain spaces.
+          const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+          const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+          return { pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+        } catch {
+          return null;
+        }
+      })
+      .filter((s): s is { pid: number; ppid: number; ticks: number } => s !== null);
+    const inTree = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of stats) if (!inTree.has(s.pid) && inTree.has(s.ppid)) (inTree.add(s.pid), (grew = true));
+    }
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+async function stopApp(): Promise<void> {
+  const child = app;
+  app = undefined;
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+}
+
+async function startApp(fastPath: boolean): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'app.ts'), 'start'], {
     cwd: REPO_ROOT,
     env: {
@@ -97,6 +151,7 @@ async function startApp(): Promise<ChildProcess> {
       AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-42',
       // The benchmark measures the write path, not the limiter refusing it.
       API_RATE_LIMIT_PER_MINUTE: '100000000',
+      API_FAST_PATH: fastPath ? '1' : '0',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -164,44 +219,54 @@ try {
   });
 
   ensureBuild(REPO_ROOT);
-  app = await startApp();
   results.webConcurrency = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   let answered201 = 0;
-  const post = () =>
-    new Promise<string | null>((resolve, reject) => {
-      const body = JSON.stringify(assessment());
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port: PORT,
-          path: '/api/v1/assessments',
-          method: 'POST',
-          agent,
-          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (d) => (text += d));
-          response.on('end', () => {
-            if (response.statusCode === 201) {
-              answered201++;
-              resolve(null);
-            } else resolve(`HTTP ${response.statusCode}: ${text.slice(0, 60)}`);
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
-
-  console.log(`Warming up (${WARM_UP_SECONDS} s)...`);
-  await load(CLIENTS, WARM_UP_SECONDS, post);
-  console.log(`POST /api/v1/assessments: ${CLIENTS} clients for ${SECONDS} s...`);
-  results.api = await load(CLIENTS, SECONDS, post);
-  agent.destroy();
+  /** Starts the app, warms it up, loads it for SECONDS, stops it. */
+  const measureApi = async (fastPath: boolean): Promise<ApiRun> => {
+    app = await startApp(fastPath);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const post = () =>
+      new Promise<string | null>((resolve, reject) => {
+        const body = JSON.stringify(assessment());
+        const request = http.request(
+          {
+            host: '127.0.0.1',
+            port: PORT,
+            path: '/api/v1/assessments',
+            method: 'POST',
+            agent,
+            headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (d) => (text += d));
+            response.on('end', () => {
+              if (response.statusCode === 201) {
+                answered201++;
+                resolve(null);
+              } else resolve(`HTTP ${response.statusCode}: ${text.slice(0, 60)}`);
+            });
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    const label = fastPath ? '' : ' through Next (API_FAST_PATH=0)';
+    console.log(`Warming up (${WARM_UP_SECONDS} s)...`);
+    await load(CLIENTS, WARM_UP_SECONDS, post);
+    console.log(`POST /api/v1/assessments${label}: ${CLIENTS} clients for ${SECONDS} s...`);
+    const cpuBefore = treeCpuSeconds(app.pid!);
+    const run = await load(CLIENTS, SECONDS, post);
+    const cpuAfter = treeCpuSeconds(app.pid!);
+    agent.destroy();
+    await stopApp();
+    const serverCpuMsPerWrite = cpuBefore !== null && cpuAfter !== null && run.writes ? ((cpuAfter - cpuBefore) * 1000) / run.writes : null;
+    return { ...run, serverCpuMsPerWrite };
+  };
+  results.api = await measureApi(true);
+  if (process.env.BENCH_WRITE_NEXT !== '0') results.apiThroughNext = await measureApi(false);
   results.answered201 = answered201;
   results.rows = Number((await pool.query(`SELECT count(*) FROM "Assessment" WHERE "workspaceId" = $1`, [ws])).rows[0].count);
   results.revisions = Number((await pool.query(`SELECT count(*) FROM "AssessmentRevision" WHERE "workspaceId" = $1`, [ws])).rows[0].count);
@@ -239,13 +304,7 @@ try {
   console.error(error);
   failed = true;
 } finally {
-  if (app?.pid) {
-    try {
-      process.kill(-app.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  await stopApp();
   await pool.end();
   if (!process.env.KEEP_BENCH_DB) await scratch.drop().catch((error: unknown) => console.error('Could not drop the scratch database:', error));
   else console.log(`Kept database ${scratchName}.`);
@@ -262,12 +321,15 @@ const checks = api
       { what: 'errors', value: String(Object.values(api.errors).reduce((n, c) => n + c, 0)), target: '0', met: Object.keys(api.errors).length === 0 },
     ]
   : [];
-const line = (name: string, r: Run | undefined) =>
+const line = (name: string, r: (Run & { serverCpuMsPerWrite?: number | null }) | undefined) =>
   r
-    ? `${name.padEnd(40)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.writes).padStart(8)}`
-    : `${name.padEnd(40)} (not measured)`;
-console.log(`\n${'What'.padEnd(40)} ${'writes/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'writes'.padStart(8)}`);
+    ? `${name.padEnd(48)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.writes).padStart(8)} ${(r.serverCpuMsPerWrite == null ? '-' : r.serverCpuMsPerWrite.toFixed(1)).padStart(14)}`
+    : `${name.padEnd(48)} (not measured)`;
+console.log(
+  `\n${'What'.padEnd(48)} ${'writes/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'writes'.padStart(8)} ${'server CPU ms'.padStart(14)}`,
+);
 console.log(line(`POST /api/v1/assessments (${results.webConcurrency ?? '?'} procs)`, api));
+if (results.apiThroughNext) console.log(line('  the same through Next (API_FAST_PATH=0)', results.apiThroughNext));
 console.log(line('baseline: INSERT + revision via pg', baseline));
 if (api && Object.keys(api.errors).length) console.log('API errors:', api.errors);
 if (baseline && Object.keys(baseline.errors).length) console.log('Baseline errors:', baseline.errors);

@@ -3,6 +3,7 @@
 // passed on here, under a header this server always overwrites (lib/auth/client-ip.ts reads it); and a
 // page that fails during a database outage is answered 503 with Retry-After (lib/db/outage.ts).
 //
+// In `start`, token callers of the API's hot routes are answered without Next's pipeline (scripts/api-fast-path.ts).
 // `start` runs WEB_CONCURRENCY workers (default: one per core) behind the one port with node:cluster:
 // this process becomes the primary, forks the workers (each a whole Next server; the port is shared),
 // starts a new one when one dies, passes messages between them (lib/cluster/messages.ts: a revoked API
@@ -10,12 +11,14 @@
 // Migrations and the demo seed run before, once, in scripts/app.ts. `dev` is always one process.
 import cluster, { type Worker } from 'node:cluster';
 import { createServer, type ServerResponse } from 'node:http';
+import { register } from 'node:module';
 import path from 'node:path';
 import next from 'next';
 import { PEER_ADDRESS_HEADER } from '../lib/auth/client-ip';
 import { databaseRecentlyUnavailable } from '../lib/db/outage';
-import { webConcurrency } from '../lib/env';
+import { env, webConcurrency } from '../lib/env';
 import { isClusterMessage } from '../lib/cluster/messages';
+import { apiFastPathFor, loadApiFastPath, serveApiFastPath } from './api-fast-path';
 
 const RETRY_AFTER_SECONDS = '5';
 
@@ -92,11 +95,27 @@ async function runWorker(): Promise<void> {
   const app = next({ dev: mode === 'dev', dir: path.resolve(import.meta.dirname, '..'), hostname: hostname ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Production only: in development Next recompiles a changed route, which this path would not see.
+  const fastPath = mode === 'start' && env().API_FAST_PATH === '1';
+  if (fastPath) {
+    register('./server-only-hook.mjs', import.meta.url);
+    await loadApiFastPath();
+  }
 
   const server = createServer((request, response) => {
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
     outageAware(response);
-    void handle(request, response);
+    const fast = fastPath ? apiFastPathFor(request) : undefined;
+    if (!fast) {
+      void handle(request, response);
+      return;
+    }
+    serveApiFastPath(fast, request, response).catch((error: unknown) => {
+      // apiRoute answers every error itself; this is a failure to write the answer.
+      console.error('API fast path:', error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
+      response.end(response.headersSent ? undefined : JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } }));
+    });
   });
   server.listen(port, hostname, () => console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`));
 

@@ -1,5 +1,5 @@
-// The policy itself is in csp-policy.js (shared with next.config.js); this adds the per-request nonce.
-export { contentSecurityPolicy } from './csp-policy.js';
+// The policy and the fixed headers are in csp-policy.js (shared with next.config.js); this adds the per-request nonce.
+export { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './csp-policy.js';
 
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
