@@ -38,6 +38,61 @@ async function stanceVersion(conn: Db, workspaceId: string, issueIds: readonly s
 }
 
 /**
+ * The versions of the lines of `actorIds` on one issue (actor id → version): each line's (issue, actor)
+ * counter (migration 20261205000000_stance_version_pairs) with the workspace's.
+ */
+async function actorLineVersions(conn: Db, workspaceId: string, issueId: string, actorIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await conn.$queryRaw<{ actor: string; v: string }[]>`
+    SELECT k."actor"::text AS actor, coalesce(sum(v."n"), 0)::text || '/' || coalesce(sum(v."xmin"::text::bigint), 0)::text AS v
+    FROM unnest(${[...actorIds]}::uuid[]) AS k("actor")
+    LEFT JOIN "StanceVersion" v ON v."workspaceId" = ${workspaceId}::uuid
+      AND v."scope" IN ("stance_pair_scope"(${issueId}::uuid, k."actor"), ${WORKSPACE_SCOPE}::uuid)
+    GROUP BY k."actor"`;
+  return new Map(rows.map((r) => [r.actor, r.v]));
+}
+
+/**
+ * One issue chart's lines, one per actor, each reused until that actor's readings on the issue (or the
+ * workspace's sources, actors, issues, names) change: after a colleague's save only their line is
+ * computed again. `keyOf` names everything else a line depends on (filters, the chart's date range
+ * and budgets); `compute` gets the actors whose line must be computed and answers one value per actor
+ * (an actor it leaves out gets `empty`). Versions are read before computing, as in cachedStatement.
+ */
+export async function cachedActorLines<T>(
+  ctx: Ctx,
+  issueId: string,
+  actorIds: readonly string[],
+  keyOf: (actorId: string) => string,
+  compute: (actorIds: string[]) => Promise<Map<string, T>>,
+  { cost, empty }: { cost: (value: T) => number; empty: T },
+): Promise<Map<string, T>> {
+  authorize(ctx, 'workspace:read');
+  const conn = readDb(ctx);
+  const { entries } = cache();
+  const versions = actorIds.length ? await actorLineVersions(conn, ctx.workspaceId, issueId, actorIds) : new Map<string, string>();
+  const out = new Map<string, T>();
+  const missing: string[] = [];
+  for (const actorId of actorIds) {
+    const key = keyOf(actorId);
+    const hit = entries.get(key);
+    if (hit && hit.version === versions.get(actorId)) {
+      entries.delete(key);
+      entries.set(key, hit);
+      out.set(actorId, hit.value as T);
+    } else missing.push(actorId);
+  }
+  if (missing.length) {
+    const computed = await compute(missing);
+    for (const actorId of missing) {
+      const value = computed.get(actorId) ?? empty;
+      out.set(actorId, value);
+      store(keyOf(actorId), { version: versions.get(actorId) ?? '0', value, cost: cost(value) });
+    }
+  }
+  return out;
+}
+
+/**
  * The one row `statement` answers for the caller, computed again only when the data of the caller's
  * workspace on `issueIds` (null: every issue) changed since it was last computed in this process. The
  * key is the statement's text and parameters (which include the workspace), so two different questions
@@ -85,7 +140,7 @@ function store(key: string, entry: Entry) {
   }
 }
 
-/** For tests: how many times a statement was computed rather than reused, in this process. */
+/** For tests: how many results (whole statements or actor lines) were computed rather than reused, in this process. */
 export function stanceStatementsComputed(): number {
   return cache().computed;
 }

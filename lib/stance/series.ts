@@ -1,9 +1,10 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { isUuid } from '../validation';
 import { isoDay } from '../format';
 import type { StanceIssue, StanceReading, StanceSeries, StanceSeriesResult, StanceSource, Anchor } from './types';
 import { authorize, type Ctx } from '../auth/context';
-import { cachedStatement } from './chart-cache';
+import { cachedActorLines, cachedStatement } from './chart-cache';
 import { readDb } from '../db';
 import { notFound } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -75,31 +76,34 @@ interface SeriesRow {
  * median, weighted mean and median, SDs, min, max, n, sources) and the readings thinned M4-style
  * (lib/stance/thinning.ts describes the rule; the CTEs `sliced` … `kept` implement it).
  */
-export function seriesStatement(
-  ctx: Ctx,
-  {
-    issueIds,
-    actorIds,
-    filters,
-    maxPoints,
-    withAllStatistics = false,
-  }: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
-): Prisma.Sql {
-  const maxBuckets = MAX_BUCKETS_PER_SERIES;
+/**
+ * What every line of one issue's chart shares, read before the lines themselves (lib/stance/chart-cache.ts
+ * cachedActorLines): the issue's date range (the M4 slices of every line are cut at the same dates),
+ * how many lines share the budgets, and the bucket unit.
+ */
+export interface ChartFrame {
+  issueId: string;
+  lo: string;
+  hi: string;
+  lines: number;
+  unit: BucketUnit;
+}
+
+/**
+ * The CTEs span, totals, budget and unit: the date range per issue, the readings per line, each line's
+ * share of the chart's budgets, and the bucket unit per issue. Given a frame, the range, the number of
+ * lines and the unit are the frame's (so a subset of the lines is computed exactly as in the whole chart).
+ */
+function frameCtes(filters: StanceFilters, maxPoints: number, frame?: ChartFrame): Prisma.Sql {
   const rank = BUCKET_RANK[filters.bucket];
-  const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
-  const shareOrigins = filters.origins !== 'all';
-  const issuesFound = issueIds
-    ? Prisma.sql`(SELECT count(*)::int FROM "Issue" WHERE "id" = ANY(${issueIds}::uuid[]) AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL)`
-    : Prisma.sql`0`;
+  const lines = frame ? Prisma.sql`${frame.lines}::int` : Prisma.sql`greatest(count(*), 1)::int`;
   return Prisma.sql`
-    WITH base AS (
-      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS t,
-             ${shareOrigins ? Prisma.sql`"source_origin_key"(s."origin")` : Prisma.sql`NULL::text`} AS g
-      ${readingScope(ctx, { issueIds, actorIds, filters })}
-    ),
     span AS (
-      SELECT "issueId", min("stanceDate") AS lo, max("stanceDate") AS hi FROM base GROUP BY "issueId"
+      ${
+        frame
+          ? Prisma.sql`SELECT ${frame.issueId}::uuid AS "issueId", ${frame.lo}::date AS lo, ${frame.hi}::date AS hi`
+          : Prisma.sql`SELECT "issueId", min("stanceDate") AS lo, max("stanceDate") AS hi FROM base GROUP BY "issueId"`
+      }
     ),
     totals AS (
       SELECT "issueId", "actorId", count(*)::int AS total FROM base GROUP BY "issueId", "actorId"
@@ -107,11 +111,15 @@ export function seriesStatement(
     budget AS (
       -- The chart's budgets are shared by all its lines: each line gets an equal part of the line
       -- points and of the reading points (at least 4: a slice's first, last, lowest and highest).
-      SELECT least(${maxBuckets}::int, greatest(${MIN_BUCKETS_PER_SERIES}::int, ${MAX_LINE_POINTS_PER_CHART}::int / greatest(count(*), 1)::int)) AS buckets,
-             greatest(4, ${maxPoints}::int / greatest(count(*), 1)::int / 4 * 4) AS points
-      FROM totals
+      SELECT least(${MAX_BUCKETS_PER_SERIES}::int, greatest(${MIN_BUCKETS_PER_SERIES}::int, ${MAX_LINE_POINTS_PER_CHART}::int / ${lines})) AS buckets,
+             greatest(4, ${maxPoints}::int / ${lines} / 4 * 4) AS points
+      ${frame ? Prisma.empty : Prisma.sql`FROM totals`}
     ),
     unit AS (
+      ${
+        frame
+          ? Prisma.sql`SELECT ${frame.issueId}::uuid AS "issueId", ${frame.unit}::text AS unit`
+          : Prisma.sql`
       -- The requested unit, or the next coarser one while a line would have too many buckets.
       SELECT "issueId",
         CASE
@@ -120,8 +128,72 @@ export function seriesStatement(
           WHEN ${rank}::int <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= bg.buckets THEN 'month'
           ELSE 'year'
         END AS unit
-      FROM span CROSS JOIN budget bg
+      FROM span CROSS JOIN budget bg`
+      }
+    )`;
+}
+
+function issuesFoundSql(ctx: Ctx, issueIds: string[] | null): Prisma.Sql {
+  return issueIds
+    ? Prisma.sql`(SELECT count(*)::int FROM "Issue" WHERE "id" = ANY(${issueIds}::uuid[]) AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL)`
+    : Prisma.sql`0`;
+}
+
+/** The chart's sources (for tooltips and the source list), by outlet and title. */
+const chartSourcesSql = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', s."id", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
+                'reliability', s."reliability"::text, 'publishedAt', s."publishedAt") ORDER BY s."outlet", s."title"), '[]'::json)
+         FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base))`;
+
+interface FrameRow {
+  issues_found: number;
+  units: { issueId: string; unit: BucketUnit }[];
+  lo: string | null;
+  hi: string | null;
+  lines: number;
+  /** The actors with readings, in the order of the chart's lines (by name). */
+  actors: string[];
+  sources: StanceSource[];
+}
+
+/** One issue chart's frame (ChartFrame), its actors and its sources: one pass over the readings' index. */
+export function frameStatement(ctx: Ctx, issueId: string, filters: StanceFilters, maxPoints: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH base AS (
+      SELECT a."issueId", a."actorId", a."sourceId", a."stanceDate"
+      ${readingScope(ctx, { issueIds: [issueId], actorIds: null, filters })}
     ),
+    ${frameCtes(filters, maxPoints)}
+    SELECT
+      ${issuesFoundSql(ctx, [issueId])} AS issues_found,
+      (SELECT coalesce(json_agg(json_build_object('issueId', "issueId", 'unit', unit)), '[]'::json) FROM unit) AS units,
+      (SELECT lo::text FROM span) AS lo,
+      (SELECT hi::text FROM span) AS hi,
+      (SELECT count(*)::int FROM totals) AS lines,
+      (SELECT coalesce(json_agg(t."actorId" ORDER BY ac."name", t."actorId"), '[]'::json)
+         FROM totals t JOIN "Actor" ac ON ac."id" = t."actorId") AS actors,
+      ${chartSourcesSql} AS sources`;
+}
+
+export function seriesStatement(
+  ctx: Ctx,
+  {
+    issueIds,
+    actorIds,
+    filters,
+    maxPoints,
+    withAllStatistics = false,
+    frame,
+  }: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean; frame?: ChartFrame },
+): Prisma.Sql {
+  const withWeightedMedian = withAllStatistics || (filters.agg === 'median' && filters.weighted);
+  const shareOrigins = filters.origins !== 'all';
+  return Prisma.sql`
+    WITH base AS (
+      SELECT a."id", a."issueId", a."actorId", a."sourceId", a."position", a."stanceDate", ${weightTenthsSql()} AS t,
+             ${shareOrigins ? Prisma.sql`"source_origin_key"(s."origin")` : Prisma.sql`NULL::text`} AS g
+      ${readingScope(ctx, { issueIds, actorIds, filters })}
+    ),
+    ${frameCtes(filters, maxPoints, frame)},
     dated AS (
       SELECT b.*, date_trunc(u.unit, b."stanceDate"::timestamp)::date AS bucket
       FROM base b JOIN unit u ON u."issueId" = b."issueId"
@@ -204,7 +276,7 @@ export function seriesStatement(
       SELECT "id" FROM marked WHERE slice = -1 OR rn = 1 OR rn = cnt OR rn = rn_min OR rn = rn_max
     )
     SELECT
-      ${issuesFound} AS issues_found,
+      ${frame ? Prisma.sql`0` : issuesFoundSql(ctx, issueIds)} AS issues_found,
       (SELECT coalesce(json_agg(json_build_object('issueId', "issueId", 'unit', unit)), '[]'::json) FROM unit) AS units,
       (SELECT coalesce(json_agg(json_build_object('issueId', t."issueId", 'actorId', t."actorId", 'actorName', ac."name", 'total', t.total)
                                 ORDER BY ac."name", t."actorId", t."issueId"), '[]'::json)
@@ -223,21 +295,66 @@ export function seriesStatement(
          JOIN "Assessment" a ON a."id" = k."id"
          JOIN "Source" s ON s."id" = a."sourceId"
          LEFT JOIN "User" u ON u."id" = a."recordedById") AS readings,
-      (SELECT coalesce(json_agg(json_build_object('id', s."id", 'title', s."title", 'outlet', s."outlet", 'kind', s."kind"::text,
-                'reliability', s."reliability"::text, 'publishedAt', s."publishedAt") ORDER BY s."outlet", s."title"), '[]'::json)
-         FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base)) AS sources`;
+      ${frame ? Prisma.sql`'[]'::json` : chartSourcesSql} AS sources`;
 }
 
 const seriesRowCost = (row: SeriesRow) => row.series.length + row.buckets.length + row.readings.length + row.sources.length;
 
-export async function querySeries(
-  ctx: Ctx,
-  options: { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean },
-) {
+type SeriesOptions = { issueIds: string[] | null; actorIds: string[] | null; filters: StanceFilters; maxPoints: number; withAllStatistics?: boolean };
+type ActorLine = Pick<SeriesRow, 'series' | 'buckets' | 'readings'>;
+const NO_LINE: ActorLine = { series: [], buckets: [], readings: [] };
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * One issue's chart statement result, assembled from its frame and one line per actor, each reused
+ * until that actor's readings change (cachedActorLines): the same rows as seriesStatement over the whole
+ * issue (tests/integration/stance-chart-cache.test.ts compares them), at the cost of the changed lines only.
+ */
+async function issueSeriesRow(ctx: Ctx, issueId: string, options: SeriesOptions): Promise<SeriesRow> {
+  const { filters, maxPoints } = options;
+  const frameRow = await cachedStatement<FrameRow>(ctx, [issueId], frameStatement(ctx, issueId, filters, maxPoints), (r) => r.actors.length + r.sources.length + 1);
+  const { units, sources, actors } = frameRow;
+  const unit = units[0]?.unit;
+  if (!frameRow.lo || !frameRow.hi || !unit || !actors.length) return { issues_found: frameRow.issues_found, units, series: [], buckets: [], readings: [], sources };
+  const frame: ChartFrame = { issueId, lo: frameRow.lo, hi: frameRow.hi, lines: frameRow.lines, unit };
+  // A line's key is its statement (with the actor left out): whatever the statement depends on is in
+  // it, and filters it does not depend on (the aggregate shown, picked in pickValue) share the line.
+  const template = seriesStatement(ctx, { ...options, issueIds: [issueId], actorIds: [NIL_UUID], frame });
+  const lineKey = createHash('sha256').update(template.text).update(JSON.stringify(template.values)).digest('base64url');
+  const lines = await cachedActorLines<ActorLine>(
+    ctx,
+    issueId,
+    actors,
+    (actorId) => `stance-line:${lineKey}:${actorId}`,
+    async (missing) => {
+      const [row] = await readDb(ctx).$queryRaw<SeriesRow[]>(seriesStatement(ctx, { ...options, issueIds: [issueId], actorIds: missing, frame }));
+      const byActor = new Map<string, ActorLine>(missing.map((id) => [id, { series: [], buckets: [], readings: [] }]));
+      for (const x of row?.series ?? []) byActor.get(x.actorId)?.series.push(x);
+      for (const x of row?.buckets ?? []) byActor.get(x.actorId)?.buckets.push(x);
+      for (const x of row?.readings ?? []) byActor.get(x.actorId)?.readings.push(x);
+      return byActor;
+    },
+    { cost: (line) => line.series.length + line.buckets.length + line.readings.length, empty: NO_LINE },
+  );
+  const ordered = actors.map((id) => lines.get(id) ?? NO_LINE);
+  return {
+    issues_found: frameRow.issues_found,
+    units,
+    series: ordered.flatMap((l) => l.series),
+    buckets: ordered.flatMap((l) => l.buckets),
+    readings: ordered.flatMap((l) => l.readings),
+    sources,
+  };
+}
+
+export async function querySeries(ctx: Ctx, options: SeriesOptions) {
   authorize(ctx, 'workspace:read');
   const { filters } = options;
+  const singleIssue = options.issueIds?.length === 1 && options.actorIds === null ? options.issueIds[0]! : null;
   const [row, styles] = await Promise.all([
-    cachedStatement<SeriesRow>(ctx, options.issueIds, seriesStatement(ctx, options), seriesRowCost),
+    singleIssue
+      ? issueSeriesRow(ctx, singleIssue, options)
+      : cachedStatement<SeriesRow>(ctx, options.issueIds, seriesStatement(ctx, options), seriesRowCost),
     actorStyleIndexes(ctx),
   ]);
 

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { actorProfile } from '@/lib/stance/actor-profile';
-import { stanceSeries } from '@/lib/stance/series';
+import { querySeries, stanceSeries } from '@/lib/stance/series';
+import { parseStanceFilters } from '@/lib/stance/schema';
 import { stanceStatementsComputed } from '@/lib/stance/chart-cache';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 
@@ -138,5 +139,84 @@ describe('reusing a computed stance chart', () => {
     const after = await actorProfile(ws.viewer, basics.actor.id);
     expect(stanceStatementsComputed()).toBe(before + 1);
     expect(after.issues.length).toBe(first.issues.length + 1);
+  });
+
+  describe('one line per actor', () => {
+    let issueId: string;
+    const actors: string[] = [];
+    const sources: string[] = [];
+    const add = (actor: number, source: number, position: number, date: string, confidence: 'LOW' | 'MODERATE' | 'HIGH' = 'HIGH') =>
+      db().assessment.create({
+        data: {
+          workspaceId: ws.workspaceId, actorId: actors[actor]!, issueId, sourceId: sources[source]!, position, salience: 50, confidence,
+          credibility: 2, stanceDate: new Date(`${date}T00:00:00Z`), quote: `Line ${actor} at ${position}`, recordedById: ws.analyst.userId,
+        },
+        select: { id: true },
+      });
+
+    beforeAll(async () => {
+      issueId = (await db().issue.create({ data: { workspaceId: ws.workspaceId, title: 'Lines issue', anchors: [{ value: 0, label: 'a' }, { value: 100, label: 'b' }] } })).id;
+      for (const name of ['Azerbaijan', 'Armenia', 'Turkey']) actors.push((await db().actor.create({ data: { workspaceId: ws.workspaceId, name, kind: 'STATE' } })).id);
+      for (const [title, origin] of [['Wire A', 'wire'], ['Wire B', 'wire'], ['Think tank', null]] as const) {
+        sources.push((await db().source.create({ data: { workspaceId: ws.workspaceId, title, outlet: title, kind: 'NEWS', reliability: 'B', origin, publishedAt: new Date('2021-01-01T00:00:00Z') } })).id);
+      }
+      // Three lines over two years, enough readings for the smallest budgets to thin them.
+      for (let i = 0; i < 120; i++) {
+        const day = new Date(Date.UTC(2021, 0, 1) + i * 6 * 86_400_000).toISOString().slice(0, 10);
+        await add(i % 3, i % 3 === 1 ? i % 2 : 2, (i * 37) % 101, day, (['LOW', 'MODERATE', 'HIGH'] as const)[i % 3]);
+      }
+    });
+
+    const viaLines = (filters: Record<string, string>, maxPoints: number) =>
+      querySeries(ws.viewer, { issueIds: [issueId], actorIds: null, filters: parseStanceFilters(filters), maxPoints, withAllStatistics: true });
+    const whole = (filters: Record<string, string>, maxPoints: number) =>
+      querySeries(ws.viewer, { issueIds: [issueId], actorIds: [...actors], filters: parseStanceFilters(filters), maxPoints, withAllStatistics: true });
+
+    it('draws exactly what the one statement over the whole issue draws, whatever the filters and budget', async () => {
+      const cases: [Record<string, string>, number][] = [
+        [{}, 1000],
+        [{}, 12],
+        [{ bucket: 'week' }, 40],
+        [{ bucket: 'month', agg: 'median', weighted: '1' }, 1000],
+        [{ origins: 'all' }, 16],
+        [{ minConfidence: 'MODERATE' }, 1000],
+        [{ from: '2021-06-01', to: '2022-01-31' }, 8],
+      ];
+      for (const [filters, maxPoints] of cases) {
+        const [lines, all] = await Promise.all([viaLines(filters, maxPoints), whole(filters, maxPoints)]);
+        expect(lines.series.length, JSON.stringify(filters)).toBeGreaterThan(0);
+        expect(lines.series, `${JSON.stringify(filters)} ${maxPoints}`).toEqual(all.series);
+        expect(lines.sources).toEqual(all.sources);
+        expect([...lines.units]).toEqual([...all.units]);
+      }
+      expect((await viaLines({}, 12)).series.some((s) => s.thinned)).toBe(true);
+    });
+
+    it('computes again only the line of the actor whose reading changed', async () => {
+      await viaLines({}, 1000);
+      const before = stanceStatementsComputed();
+      await viaLines({}, 1000);
+      expect(stanceStatementsComputed()).toBe(before);
+
+      const { id } = await add(1, 0, 99, '2021-03-03');
+      const after = await viaLines({}, 1000);
+      // The frame (date range, lines, sources) and the one changed line.
+      expect(stanceStatementsComputed()).toBe(before + 2);
+      expect(after.series.find((s) => s.actorId === actors[1])?.readings.some((r) => r.id === id)).toBe(true);
+      expect(after.series).toEqual((await whole({}, 1000)).series);
+    });
+
+    it('recomputes a chart of undisputed readings when a colleague disputes one of them', async () => {
+      const undisputed = { undisputed: '1' };
+      const before = await viaLines(undisputed, 1000);
+      const target = before.series[0]!.readings[0]!;
+      await db().assessmentOpinion.create({
+        data: { workspaceId: ws.workspaceId, assessmentId: target.id, authorId: ws.admin.userId, stance: 'DISAGREE', comment: 'Misread' },
+      });
+      const after = await viaLines(undisputed, 1000);
+      expect(after.series[0]!.readings.map((r) => r.id)).not.toContain(target.id);
+      expect(after.series[0]!.total).toBe(before.series[0]!.total - 1);
+      expect(after.series).toEqual((await whole(undisputed, 1000)).series);
+    });
   });
 });
