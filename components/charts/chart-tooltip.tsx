@@ -1,0 +1,59 @@
+import { Fragment, type ReactNode } from 'react';
+import type { TooltipContentProps } from 'recharts';
+
+// The one look of a chart's tooltip (app/charts.css .chart-tooltip): a head line, then label/value
+// rows. The stance chart places it itself (stance-chart-tooltip.tsx); the other charts hand
+// seriesTooltip to recharts' <Tooltip content>.
+
+export interface TooltipRow {
+  key: string;
+  label: ReactNode;
+  value: ReactNode;
+  /** The series' colour, as a swatch before the label. */
+  color?: string;
+}
+
+/** The inside of a tooltip; the caller supplies the `.chart-tooltip` box around it. */
+export function TooltipFrame({ head, rows, children }: { head?: ReactNode; rows: TooltipRow[]; children?: ReactNode }) {
+  return (
+    <>
+      {head !== undefined && <div className="chart-tooltip-head">{head}</div>}
+      <dl>
+        {rows.map((row) => (
+          <Fragment key={row.key}>
+            <dt>
+              {row.color && <span className="chart-tooltip-swatch" style={{ background: row.color }} aria-hidden="true" />}
+              {row.label}
+            </dt>
+            <dd>{row.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {children}
+    </>
+  );
+}
+
+/**
+ * A recharts tooltip `content` in the chart kit's frame: `head` turns the axis value pointed at into
+ * the head line (none without it), `value` formats each series' value.
+ */
+export function seriesTooltip({ head, value }: { head?: (label: unknown) => ReactNode; value: (value: number, name: string) => ReactNode }) {
+  function SeriesTooltip({ active, payload, label }: TooltipContentProps) {
+    if (!active || !payload?.length) return null;
+    return (
+      <div className="chart-tooltip">
+        <TooltipFrame
+          head={head?.(label)}
+          rows={payload.map((entry, i) => ({
+            key: `${String(entry.dataKey ?? entry.name)}-${i}`,
+            label: String(entry.name ?? ''),
+            value: value(Number(entry.value), String(entry.name ?? '')),
+            color: entry.color ?? entry.stroke ?? entry.fill,
+          }))}
+        />
+      </div>
+    );
+  }
+  return SeriesTooltip;
+}
