@@ -35,16 +35,20 @@ export function TooltipFrame({ head, rows, children }: { head?: ReactNode; rows:
 }
 
 /**
- * A recharts tooltip `content` in the chart kit's frame: `head` turns the axis value pointed at into
- * the head line (none without it), `value` formats each series' value.
+ * A recharts tooltip `content` in the chart kit's frame: a head line (none without `head`), then each
+ * series pointed at with its colour and its value formatted by `value`.
  */
-export function seriesTooltip({ head, value }: { head?: (label: unknown) => ReactNode; value: (value: number, name: string) => ReactNode }) {
+export function seriesTooltip({ head, value }: {
+  /** The head line from the axis value pointed at and the data point's own fields. */
+  head?: (label: unknown, point: Record<string, unknown> | undefined) => ReactNode;
+  value: (value: number, name: string) => ReactNode;
+}) {
   function SeriesTooltip({ active, payload, label }: TooltipContentProps) {
     if (!active || !payload?.length) return null;
     return (
       <div className="chart-tooltip">
         <TooltipFrame
-          head={head?.(label)}
+          head={head?.(label, payload[0]?.payload as Record<string, unknown> | undefined)}
           rows={payload.map((entry, i) => ({
             key: `${String(entry.dataKey ?? entry.name)}-${i}`,
             label: String(entry.name ?? ''),
