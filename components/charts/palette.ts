@@ -31,6 +31,8 @@ export const CHART_INK = {
   axisLine: '#c4ccd7',
   /** The dashed line at each anchor of the issue scale. */
   anchorLine: '#d5dbe3',
+  /** The anchor lines through the rows of a dot plot. */
+  dotPlotAnchor: '#e3e7ed',
   /** A reference diagonal (calibration). */
   diagonal: '#8a94a6',
   /** Marks that must stand out: dated marks, the ring round the point in focus. */
