@@ -6,13 +6,15 @@ import { CHART_INK, markerPath, type MarkerShape } from './palette';
 
 /**
  * A series' sample: its line (colour and dash) with its marker, or only the marker (`line={false}`, or
- * hollow for single readings), or only the line (`shape={null}`).
+ * hollow for single readings), or only the line (`shape={null}`). `open`: the marker as recharts draws
+ * a line's dots, outlined in the colour on white.
  */
-export function LegendSample({ color, dash, shape, hollow = false, line = !hollow, lineWidth = 2.5 }: {
+export function LegendSample({ color, dash, shape, hollow = false, open = false, line = !hollow, lineWidth = 2.5 }: {
   color: string;
   dash?: string;
   shape: MarkerShape | null;
   hollow?: boolean;
+  open?: boolean;
   line?: boolean;
   lineWidth?: number;
 }) {
@@ -22,9 +24,9 @@ export function LegendSample({ color, dash, shape, hollow = false, line = !hollo
       {shape && (
         <path
           d={markerPath(shape, hollow ? 4.5 : 5)}
-          fill={color}
+          fill={open ? CHART_INK.background : color}
           fillOpacity={hollow ? 0.18 : 1}
-          stroke={hollow ? color : CHART_INK.background}
+          stroke={hollow || open ? color : CHART_INK.background}
           strokeWidth={hollow ? 1.25 : 1.5}
         />
       )}
@@ -40,6 +42,8 @@ export interface LegendItem {
   shape: MarkerShape | null;
   /** Marker only, no line (scatter series). */
   line?: boolean;
+  /** The marker outlined on white, as recharts draws a line's dots. */
+  open?: boolean;
   lineWidth?: number;
   /** Muted text after the name ("4 readings"). */
   note?: ReactNode;
@@ -51,7 +55,7 @@ export function SeriesLegend({ items, label }: { items: LegendItem[]; label: str
     <ul className="chart-legend-series" aria-label={label}>
       {items.map((item) => (
         <li key={item.key}>
-          <LegendSample color={item.color} dash={item.dash} shape={item.shape} line={item.line} lineWidth={item.lineWidth} />
+          <LegendSample color={item.color} dash={item.dash} shape={item.shape} line={item.line} open={item.open} lineWidth={item.lineWidth} />
           <span>{item.name}</span>
           {item.note !== undefined && <span className="muted small">{item.note}</span>}
         </li>

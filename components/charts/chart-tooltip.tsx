@@ -38,10 +38,12 @@ export function TooltipFrame({ head, rows, children }: { head?: ReactNode; rows:
  * A recharts tooltip `content` in the chart kit's frame: a head line (none without `head`), then each
  * series pointed at with its colour and its value formatted by `value`.
  */
-export function seriesTooltip({ head, value }: {
+export function seriesTooltip({ head, value, swatches = true }: {
   /** The head line from the axis value pointed at and the data point's own fields. */
   head?: (label: unknown, point: Record<string, unknown> | undefined) => ReactNode;
   value: (value: number, name: string) => ReactNode;
+  /** Each row with its series' colour; off where the rows are fields of one point (a scatter's x, y, size). */
+  swatches?: boolean;
 }) {
   function SeriesTooltip({ active, payload, label }: TooltipContentProps) {
     if (!active || !payload?.length) return null;
@@ -53,7 +55,7 @@ export function seriesTooltip({ head, value }: {
             key: `${String(entry.dataKey ?? entry.name)}-${i}`,
             label: String(entry.name ?? ''),
             value: value(Number(entry.value), String(entry.name ?? '')),
-            color: entry.color ?? entry.stroke ?? entry.fill,
+            color: swatches ? (entry.color ?? entry.stroke ?? entry.fill) : undefined,
           }))}
         />
       </div>

@@ -14,6 +14,7 @@ const seriesLook = (i: number) => (i === 0 ? { color: OKABE_ITO.black, shape: 'c
 const CalibrationTooltip = seriesTooltip({
   head: (_label, point) => (typeof point?.series === 'string' ? point.series : undefined),
   value: (value, name) => (name === 'Forecasts' ? String(value) : formatProportion(value)),
+  swatches: false,
 });
 
 /** Forecast (mean of each bin) against how often it happened; a calibrated record lies on the diagonal. Dot size: forecasts in the bin. */

@@ -18,10 +18,10 @@ import { binLabel, num } from './format';
 import { dayMs, formatDay, formatPosition, formatTick, spanDays, timeTicks } from '@/components/charts/format';
 import { CHART_INK, FORECAST_STYLE, lineStyle, OKABE_ITO } from '@/components/charts/palette';
 
-/** A line series' legend entry: its colour and dash, and a round dot where the line draws dots. */
+/** A line series' legend entry: its colour and dash, and the open round dot the line draws at each point. */
 function lineLegend(key: string, name: string, index: number, lineWidth: number): LegendItem {
   const { stroke, strokeDasharray } = lineStyle(index);
-  return { key, name, color: stroke, dash: strokeDasharray, shape: 'circle', lineWidth };
+  return { key, name, color: stroke, dash: strokeDasharray, shape: 'circle', open: true, lineWidth };
 }
 
 const FORECAST_LEGEND: LegendItem = {
