@@ -1,6 +1,7 @@
 import '@/app/charts.css';
 import type { ReactNode } from 'react';
 import { ChartExport } from './chart-export';
+import { ChartTable } from './chart-table';
 
 /**
  * A chart with its text title and description, a "Show as table" view and a CSV download, so that
@@ -54,12 +55,7 @@ export function ChartFrame({
         )}
       </div>
       {children}
-      {table && (
-        <details className="chart-table">
-          <summary>{tableSummary}</summary>
-          <div className="chart-table-scroll">{table}</div>
-        </details>
-      )}
+      {table && <ChartTable summary={tableSummary}>{table}</ChartTable>}
     </figure>
   );
 }

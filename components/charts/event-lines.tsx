@@ -2,9 +2,7 @@
 
 import { ReferenceLine } from 'recharts';
 import type { TimelineEvent } from '@/lib/events/timeline';
-import { truncate } from './format';
-
-const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+import { dayMs, truncate } from './format';
 
 /**
  * Events as labelled vertical reference lines: a child of any recharts chart with a time (epoch ms)

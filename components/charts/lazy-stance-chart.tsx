@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
+import { ChartPlaceholder } from './skeletons';
 import type { StanceChartProps } from './stance-chart';
 
 // The charting library (recharts) is most of a chart page's JavaScript. It is not part of the page's
@@ -9,7 +10,7 @@ import type { StanceChartProps } from './stance-chart';
 // the table version of the chart (ChartFrame) stays server-rendered for everyone.
 const StanceChart = dynamic(() => import('./stance-chart').then((m) => m.StanceChart), {
   ssr: false,
-  loading: () => <div className="skeleton skeleton-chart" style={{ minHeight: 'inherit' }} />,
+  loading: () => <ChartPlaceholder />,
 });
 
 export function LazyStanceChart(props: StanceChartProps) {
@@ -38,7 +39,7 @@ export function LazyStanceChart(props: StanceChartProps) {
   }, []);
   return (
     <div ref={place} style={{ minHeight: props.compact ? 200 : 440 }} aria-busy={!visible}>
-      {visible ? <StanceChart {...props} /> : <div className="skeleton skeleton-chart" style={{ minHeight: 'inherit' }} role="img" aria-label={`${props.title} (chart loading)`} />}
+      {visible ? <StanceChart {...props} /> : <ChartPlaceholder label={`${props.title} (chart loading)`} />}
     </div>
   );
 }

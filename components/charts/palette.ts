@@ -15,6 +15,33 @@ export const OKABE_ITO = {
   black: '#000000',
   yellow: '#F0E442',
 } as const;
+/**
+ * The greys every chart draws its frame in (axes, grid, reference lines, bands, marker outlines). Dark
+ * mode restyles the recharts parts in globals.css.
+ */
+export const CHART_INK = {
+  /** Tick labels and the legend's key samples. */
+  tick: '#4a5566',
+  /** Axis titles and labels of reference lines and bands. */
+  label: '#6b7687',
+  /** Grid lines of the scenario charts. */
+  grid: '#e6e9ee',
+  /** Grid lines of the stance chart, fainter under its many markers. */
+  gridFaint: '#eef1f5',
+  axisLine: '#c4ccd7',
+  /** The dashed line at each anchor of the issue scale. */
+  anchorLine: '#d5dbe3',
+  /** The anchor lines through the rows of a dot plot. */
+  dotPlotAnchor: '#e3e7ed',
+  /** A reference diagonal (calibration). */
+  diagonal: '#8a94a6',
+  /** Marks that must stand out: dated marks, the ring round the point in focus. */
+  strong: '#1b2430',
+  /** Alternate background band (likelihood bands). */
+  bandAlt: '#f1f4f8',
+  background: '#ffffff',
+} as const;
+
 /** The series colours in order: every chart (stance, actor, scenario) cycles through the same list. */
 const SERIES_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.orange, OKABE_ITO.sky, OKABE_ITO.black] as const;
 const DASHES = ['', '8 4', '2 3', '10 3 2 3', '5 5', '12 4 2 4 2 4', '1 4', '16 4'] as const;

@@ -3,7 +3,7 @@ import Link from '@/components/ui/link';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Anchor } from '@/lib/stance/types';
 import { formatPosition } from './format';
-import { markerPath, type MarkerShape } from './palette';
+import { CHART_INK, markerPath, type MarkerShape } from './palette';
 import { axisNumbers, ScaleKey } from './scale-key';
 
 export interface DotRow {
@@ -32,7 +32,7 @@ const pct = (v: number) => `${Math.max(0, Math.min(100, v))}%`;
 export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: Anchor[]; rows: DotRow[]; label: string; description: string }) {
   // The anchor lines through every row are one background set once per plot (charts.css), not an
   // element per anchor per row: on a dashboard of many issues and actors those elements were most of the page.
-  const grid = anchors.map((a) => `linear-gradient(#e3e7ed, #e3e7ed) ${pct(a.value)} 0 / 1px 100% no-repeat`).join(', ');
+  const grid = anchors.map((a) => `linear-gradient(${CHART_INK.dotPlotAnchor}, ${CHART_INK.dotPlotAnchor}) ${pct(a.value)} 0 / 1px 100% no-repeat`).join(', ');
   return (
     <div className="dotplot" data-chart-drawing role="group" aria-label={label} style={{ '--dotplot-grid': grid || 'none' } as CSSProperties}>
       <p className="chart-sr-only">{description}</p>
@@ -50,7 +50,7 @@ export function ScaleDotPlot({ anchors, rows, label, description }: { anchors: A
             {row.value !== null && (
               <span className="dotplot-dot" style={{ left: pct(row.value) }} title={row.title}>
                 <svg width="20" height="20" viewBox="-10 -10 20 20" focusable="false">
-                  <path d={markerPath(row.shape, 7)} fill={row.color} stroke="#fff" strokeWidth="1.5" />
+                  <path d={markerPath(row.shape, 7)} fill={row.color} stroke={CHART_INK.background} strokeWidth="1.5" />
                 </svg>
               </span>
             )}

@@ -1,6 +1,8 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useChartWidth, useXAxisScale, useYAxisScale } from 'recharts';
+import { TooltipFrame } from './chart-tooltip';
 import { formatBucket, formatDay, formatPosition, truncate } from './format';
+import { CHART_INK } from './palette';
 import type { ChartBucket, ChartReading } from './stance-chart-data';
 
 // The details of the reading or bucket pointed at in the stance chart (components/charts/stance-chart.tsx),
@@ -41,35 +43,32 @@ export function TooltipBody({ item, actor, aggregationLabel, bucketUnit }: {
 }) {
   if (item.kind === 'reading') {
     return (
-      <>
-        <div className="chart-tooltip-head">
-          <strong>{actor}</strong> · {formatPosition(item.position)} on {formatDay(item.date)}
-        </div>
-        <dl>
-          <dt>Source</dt><dd>{item.source}</dd>
-          <dt>Analyst</dt><dd>{item.analyst}</dd>
-          <dt>Confidence</dt><dd>{item.confidence}</dd>
-          <dt>Reliability</dt><dd>{item.reliability}</dd>
-          <dt>Credibility</dt><dd>{item.credibility}</dd>
-        </dl>
+      <TooltipFrame
+        head={<><strong>{actor}</strong> · {formatPosition(item.position)} on {formatDay(item.date)}</>}
+        rows={[
+          { key: 'source', label: 'Source', value: item.source },
+          { key: 'analyst', label: 'Analyst', value: item.analyst },
+          { key: 'confidence', label: 'Confidence', value: item.confidence },
+          { key: 'reliability', label: 'Reliability', value: item.reliability },
+          { key: 'credibility', label: 'Credibility', value: item.credibility },
+        ]}
+      >
         <ReadingQuote id={item.id} />
-      </>
+      </TooltipFrame>
     );
   }
   return (
-    <>
-      <div className="chart-tooltip-head">
-        <strong>{actor}</strong> · {formatBucket(item.start, bucketUnit)}
-      </div>
-      <dl>
-        <dt>{aggregationLabel}</dt><dd>{formatPosition(item.value)}</dd>
-        <dt>Readings</dt><dd>{item.n}</dd>
-        <dt>Mean / median</dt><dd>{formatPosition(item.mean)} / {formatPosition(item.median)}</dd>
-        <dt>Range</dt><dd>{formatPosition(item.min)}–{formatPosition(item.max)}</dd>
-        <dt>SD (sample)</dt><dd>{formatPosition(item.sdSample)}</dd>
-        <dt>Sources</dt><dd>{item.sources}</dd>
-      </dl>
-    </>
+    <TooltipFrame
+      head={<><strong>{actor}</strong> · {formatBucket(item.start, bucketUnit)}</>}
+      rows={[
+        { key: 'value', label: aggregationLabel, value: formatPosition(item.value) },
+        { key: 'n', label: 'Readings', value: item.n },
+        { key: 'mean', label: 'Mean / median', value: `${formatPosition(item.mean)} / ${formatPosition(item.median)}` },
+        { key: 'range', label: 'Range', value: `${formatPosition(item.min)}–${formatPosition(item.max)}` },
+        { key: 'sd', label: 'SD (sample)', value: formatPosition(item.sdSample) },
+        { key: 'sources', label: 'Sources', value: item.sources },
+      ]}
+    />
   );
 }
 
@@ -90,7 +89,7 @@ export function ActivePointLayer({ x, y, onPosition }: { x: number | null; y: nu
     onPosition(ok ? { cx: cx as number, cy: cy as number, width } : null);
   }, [ok, cx, cy, width, onPosition]);
   if (!ok) return null;
-  return <circle className="chart-active-ring" cx={cx as number} cy={cy as number} r={9} fill="none" stroke="#1b2430" strokeWidth={2} pointerEvents="none" />;
+  return <circle className="chart-active-ring" cx={cx as number} cy={cy as number} r={9} fill="none" stroke={CHART_INK.strong} strokeWidth={2} pointerEvents="none" />;
 }
 
 /** Next to the point, on the side with more room. */

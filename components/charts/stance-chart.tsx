@@ -2,8 +2,9 @@
 
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Symbols, XAxis, YAxis } from 'recharts';
+import { AXIS_TICK, scaleAxis } from './axes';
 import { formatTick, spanDays, timeTicks, truncate } from './format';
-import { seriesStyle, type MarkerShape, type SeriesStyle } from './palette';
+import { CHART_INK, seriesStyle, type MarkerShape, type SeriesStyle } from './palette';
 import type { Anchor, ChartMark, ChartSeries } from './stance-chart-data';
 import { keyboardStep, type ActivePoint } from './stance-chart-keys';
 import { StanceLegend } from './stance-chart-legend';
@@ -115,7 +116,7 @@ export function StanceChart({
         // Keyboard access is the wrapper's (above); recharts' own layer drives its axis tooltip, not used here.
         accessibilityLayer={false}
       >
-        <CartesianGrid stroke="#eef1f5" vertical={false} />
+        <CartesianGrid stroke={CHART_INK.gridFaint} vertical={false} />
         <XAxis
           dataKey="x"
           type="number"
@@ -123,42 +124,42 @@ export function StanceChart({
           domain={domain}
           allowDataOverflow
           tickFormatter={(v: number) => formatTick(v, span)}
-          tick={{ fontSize: 11, fill: '#4a5566' }}
+          tick={AXIS_TICK}
           ticks={timeTicks(domain[0], domain[1], compact ? 4 : 9)}
           interval="preserveStartEnd"
-          stroke="#c4ccd7"
+          stroke={CHART_INK.axisLine}
           name="Stance date"
-          label={compact ? undefined : { value: 'Stance date (when the position held)', position: 'insideBottom', offset: -2, fontSize: 11, fill: '#6b7687' }}
+          label={compact ? undefined : { value: 'Stance date (when the position held)', position: 'insideBottom', offset: -2, fontSize: 11, fill: CHART_INK.label }}
           height={compact ? 24 : 40}
         />
         <YAxis
           type="number"
           domain={[0, 100]}
-          ticks={anchors.map((a) => a.value)}
+          ticks={scaleAxis(anchors).ticks}
           allowDataOverflow
-          tick={{ fontSize: 11, fill: '#4a5566' }}
+          tick={AXIS_TICK}
           width={compact ? 30 : 48}
-          stroke="#c4ccd7"
+          stroke={CHART_INK.axisLine}
           name="Position"
-          label={compact ? undefined : { value: 'Position (0–100)', angle: -90, position: 'insideLeft', offset: 10, fontSize: 11, fill: '#6b7687' }}
+          label={compact ? undefined : { value: 'Position (0–100)', angle: -90, position: 'insideLeft', offset: 10, fontSize: 11, fill: CHART_INK.label }}
         />
         {anchors.map((a) => (
           <ReferenceLine
             key={`anchor-${a.value}`}
             y={a.value}
-            stroke="#d5dbe3"
+            stroke={CHART_INK.anchorLine}
             strokeDasharray="3 3"
-            label={compact ? undefined : { value: `${a.value} · ${truncate(a.label, 80)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#6b7687' }}
+            label={compact ? undefined : { value: `${a.value} · ${truncate(a.label, 80)}`, position: 'insideBottomLeft', fontSize: 11, fill: CHART_INK.label }}
           />
         ))}
         {marks.map((m) => (
           <ReferenceLine
             key={`mark-${m.x}`}
             x={m.x}
-            stroke="#1b2430"
+            stroke={CHART_INK.strong}
             strokeWidth={1.5}
             strokeDasharray="6 3"
-            label={{ value: m.label, position: 'insideBottomRight', fontSize: 12, fill: '#1b2430', fontWeight: 600 }}
+            label={{ value: m.label, position: 'insideBottomRight', fontSize: 12, fill: CHART_INK.strong, fontWeight: 600 }}
           />
         ))}
         <EventLines events={events} domain={domain} compact={compact} />
@@ -215,7 +216,7 @@ export function StanceChart({
             onMouseEnter={(_point: unknown, index: number) => setActive({ series: i, kind: 'bucket', index })}
             onMouseLeave={() => setActive(null)}
             shape={(props: { cx?: number; cy?: number }) => (
-              <ShapeMarker cx={props.cx} cy={props.cy} shape={s.style.shape} size={compact ? 40 : 80} fill={s.style.color} fillOpacity={1} stroke="#ffffff" strokeWidth={1.5} />
+              <ShapeMarker cx={props.cx} cy={props.cy} shape={s.style.shape} size={compact ? 40 : 80} fill={s.style.color} fillOpacity={1} stroke={CHART_INK.background} strokeWidth={1.5} />
             )}
           />
         ))}

@@ -2,37 +2,16 @@
 
 import dynamic from 'next/dynamic';
 import type { RoundSnapshot, UncertaintyResult } from '@/lib/decision-models';
-import type { Anchor } from '@/lib/issues/schema';
+import { chartPlaceholder } from '@/components/charts/skeletons';
 import { binLabel, num } from './format';
 
 // The charts themselves (recharts) are in ./drawn-charts and load only when one is drawn; the tables
 // here stay in the page's own code. The placeholder keeps the chart's height while its code loads.
-function placeholder(height: number) {
-  return function ChartLoading() {
-    return <div className="skeleton skeleton-chart" style={{ height }} aria-busy="true" />;
-  };
-}
-
-export const RoundsChart = dynamic(() => import('./drawn-charts').then((m) => m.RoundsChart), { ssr: false, loading: placeholder(360) });
-export const DistributionChart = dynamic(() => import('./drawn-charts').then((m) => m.DistributionChart), { ssr: false, loading: placeholder(300) });
-export const DistributionOverlay = dynamic(() => import('./drawn-charts').then((m) => m.DistributionOverlay), { ssr: false, loading: placeholder(320) });
-export const LikelihoodChart = dynamic(() => import('./drawn-charts').then((m) => m.LikelihoodChart), { ssr: false, loading: placeholder(300) });
-export const CalibrationChart = dynamic(() => import('./calibration-chart').then((m) => m.CalibrationChart), { ssr: false, loading: placeholder(320) });
-
-/** The scale's anchors in full, under a chart whose axis shortens them. */
-export function AnchorKey({ anchors }: { anchors: Anchor[] }) {
-  if (!anchors.length) return null;
-  return (
-    <p className="small muted sc-anchor-key">
-      Scale: {anchors.map((a, i) => (
-        <span key={a.value}>
-          {i > 0 && ' · '}
-          <strong>{a.value}</strong> {a.label}
-        </span>
-      ))}
-    </p>
-  );
-}
+export const RoundsChart = dynamic(() => import('./drawn-charts').then((m) => m.RoundsChart), { ssr: false, loading: chartPlaceholder(360) });
+export const DistributionChart = dynamic(() => import('./drawn-charts').then((m) => m.DistributionChart), { ssr: false, loading: chartPlaceholder(300) });
+export const DistributionOverlay = dynamic(() => import('./drawn-charts').then((m) => m.DistributionOverlay), { ssr: false, loading: chartPlaceholder(320) });
+export const LikelihoodChart = dynamic(() => import('./drawn-charts').then((m) => m.LikelihoodChart), { ssr: false, loading: chartPlaceholder(300) });
+export const CalibrationChart = dynamic(() => import('./calibration-chart').then((m) => m.CalibrationChart), { ssr: false, loading: chartPlaceholder(320) });
 
 export function RoundsTable({ rounds, actors, caption }: { rounds: RoundSnapshot[]; actors: { id: string; name: string }[]; caption: string }) {
   return (

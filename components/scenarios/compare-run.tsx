@@ -3,8 +3,10 @@
 import { useState } from 'react';
 import type { ModelActor, UncertainActor } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
-import { AnchorKey, DistributionOverlay, HistogramTable } from './charts';
+import { DistributionOverlay, HistogramTable } from './charts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, RunControls, RunProgress } from './forecast-panel';
+import { ChartTable } from '@/components/charts/chart-table';
+import { ScaleKey } from '@/components/charts/scale-key';
 import { num, withAnchor } from './format';
 import { useModelRun } from './use-model-run';
 
@@ -102,11 +104,10 @@ export function CompareRun({ scenarios, anchors }: { scenarios: CompareScenario[
         <>
           <h3 style={{ marginTop: 16 }}>Distributions of the bargaining forecast</h3>
           <DistributionOverlay results={dists} title="Share of draws per 5-point band, one line per scenario" />
-          <AnchorKey anchors={anchors} />
-          <details className="sc-details">
-            <summary>Distributions as a table</summary>
+          <ScaleKey anchors={anchors} />
+          <ChartTable summary="Distributions as a table">
             <HistogramTable results={dists} caption="Draws per 5-point band of the forecast, per scenario" />
-          </details>
+          </ChartTable>
         </>
       )}
     </section>

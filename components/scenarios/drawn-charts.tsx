@@ -1,40 +1,37 @@
 'use client';
 
 // The scenario charts drawn with recharts. Loaded on demand through ./charts (next/dynamic), so that the
-// charting library is not part of any page's first-load JavaScript.
+// charting library is not part of any page's first-load JavaScript. Axes, tooltips, legends and colours
+// come from the chart kit (components/charts), as the stance charts' do.
 import type { TimelineEvent } from '@/lib/events/timeline';
+import { AXIS_TICK, oneLineTick, SCALE_TENS, scaleAxis } from '@/components/charts/axes';
 import { ChartFigure } from '@/components/charts/chart-figure';
+import { SeriesLegend, type LegendItem } from '@/components/charts/chart-legend';
+import { seriesTooltip } from '@/components/charts/chart-tooltip';
 import { EventLines, EventToggle } from '@/components/charts/event-lines';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundSnapshot, UncertaintyResult } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
 import { LIKELIHOOD_BANDS } from '@/lib/scenarios/likelihood';
 import type { EstimatePoint } from './charts';
 import { binLabel, num } from './format';
-import { truncate } from '@/components/charts/format';
-import { FORECAST_STYLE, lineStyle, OKABE_ITO } from '@/components/charts/palette';
+import { dayMs, formatDay, formatPosition, formatTick, spanDays, timeTicks } from '@/components/charts/format';
+import { CHART_INK, FORECAST_STYLE, lineStyle, OKABE_ITO } from '@/components/charts/palette';
 
-const AXIS = { fontSize: 11, fill: '#4a5566' };
-
-function anchorTicks(anchors: Anchor[]): { ticks: number[]; label: (v: number) => string } {
-  const values = anchors.length ? anchors.map((a) => a.value) : [0, 25, 50, 75, 100];
-  const byValue = new Map(anchors.map((a) => [a.value, a.label]));
-  return { ticks: values, label: (v: number) => (byValue.has(v) ? `${v} ${truncate(byValue.get(v) as string, 30)}` : String(v)) };
+/** A line series' legend entry: its colour and dash, and the open round dot the line draws at each point. */
+function lineLegend(key: string, name: string, index: number, lineWidth: number): LegendItem {
+  const { stroke, strokeDasharray } = lineStyle(index);
+  return { key, name, color: stroke, dash: strokeDasharray, shape: 'circle', open: true, lineWidth };
 }
 
-/** A one-line y-axis tick: the anchor value and its (shortened) label; the full labels are under the chart. */
-function anchorTick(label: (v: number) => string) {
-  function AnchorTick(props: { x: number | string; y: number | string; payload: { value: unknown } }) {
-    return (
-      <text x={Number(props.x)} y={Number(props.y)} dy={4} textAnchor="end" fontSize={11} fill="#4a5566">
-        {label(Number(props.payload.value))}
-      </text>
-    );
-  }
-  return AnchorTick;
-}
-
-const TEN_TICKS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+const FORECAST_LEGEND: LegendItem = {
+  key: 'forecast',
+  name: 'Forecast (weighted median)',
+  color: FORECAST_STYLE.stroke,
+  dash: FORECAST_STYLE.strokeDasharray,
+  shape: null,
+  lineWidth: FORECAST_STYLE.strokeWidth,
+};
 
 /** Each actor's position round by round, with the forecast (weighted median) of each round. */
 export function RoundsChart({
@@ -56,15 +53,17 @@ export function RoundsChart({
     const round = (dot as { payload?: { round?: unknown } } | undefined)?.payload?.round;
     if (onPick && typeof round === 'number') onPick(actorId, round);
   };
-  const { ticks, label } = anchorTicks(anchors);
+  const scale = scaleAxis(anchors, 30);
   return (
     <ChartFigure className="sc-figure" title={title}>
+      <div className="chart-legend chart-legend-top">
+        <SeriesLegend label="Actors and forecast" items={[...actors.map((a, i) => lineLegend(a.id, a.name, i, 2)), FORECAST_LEGEND]} />
+      </div>
       <LineChart responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 12, right: 24, bottom: 18, left: 8 }} accessibilityLayer>
-        <CartesianGrid stroke="#e6e9ee" />
-        <XAxis dataKey="round" type="number" domain={[0, 'dataMax']} allowDecimals={false} tick={AXIS} label={{ value: 'Round', position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
-        <YAxis domain={[0, 100]} ticks={ticks} width={210} tick={anchorTick(label)} />
-        <Tooltip formatter={(value) => num(Number(value))} labelFormatter={(r) => `Round ${String(r)}`} />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
+        <CartesianGrid stroke={CHART_INK.grid} />
+        <XAxis dataKey="round" type="number" domain={[0, 'dataMax']} allowDecimals={false} tick={AXIS_TICK} label={{ value: 'Round', position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
+        <YAxis domain={[0, 100]} ticks={scale.ticks} width={210} tick={oneLineTick(scale.format)} />
+        <Tooltip content={seriesTooltip({ head: (round) => `Round ${String(round)}`, value: (v) => formatPosition(v) })} />
         {actors.map((a, i) => (
           <Line
             key={a.id}
@@ -78,7 +77,7 @@ export function RoundsChart({
             {...lineStyle(i)}
           />
         ))}
-        <Line dataKey="forecast" name="Forecast (weighted median)" type="linear" dot={false} isAnimationActive={false} {...FORECAST_STYLE} />
+        <Line dataKey="forecast" name={FORECAST_LEGEND.name as string} type="linear" dot={false} isAnimationActive={false} {...FORECAST_STYLE} />
       </LineChart>
     </ChartFigure>
   );
@@ -89,15 +88,15 @@ const DRAWS_X_AXIS = {
   dataKey: 'mid',
   type: 'number',
   domain: [0, 100],
-  ticks: TEN_TICKS,
-  tick: AXIS,
+  ticks: SCALE_TENS,
+  tick: AXIS_TICK,
   interval: 0,
   label: { value: 'Forecast position (0–100 scale)', position: 'insideBottom', offset: -14, fontSize: 12 },
 } as const;
-const DRAWS_TOOLTIP = {
-  formatter: (value: unknown) => `${num(Number(value))}% of draws`,
-  labelFormatter: (mid: unknown) => `Forecast ${Number(mid) - 2.5}–${Number(mid) + 2.5}`,
-};
+const DrawsTooltip = seriesTooltip({
+  head: (mid) => `Forecast ${formatPosition(Number(mid) - 2.5)}–${formatPosition(Number(mid) + 2.5)}`,
+  value: (share) => `${num(share)}% of draws`,
+});
 
 /** Histogram of the uncertainty run's outcomes, with its percentiles marked. */
 export function DistributionChart({ result, title }: { result: UncertaintyResult; title: string }) {
@@ -110,13 +109,13 @@ export function DistributionChart({ result, title }: { result: UncertaintyResult
   return (
     <ChartFigure className="sc-figure" title={title}>
       <figcaption className="small muted">
-        Share of draws per 5-point band. Vermillion lines: p05 and p95 (dashed), median (solid) = {num(result.median)}.
+        Share of draws per 5-point band. Vermillion lines: p05 and p95 (dashed), median (solid) = {formatPosition(result.median)}.
       </figcaption>
       <BarChart responsive style={{ width: '100%', height: 280 }} data={data} margin={{ top: 12, right: 24, bottom: 24, left: 8 }} barCategoryGap={1} accessibilityLayer>
-        <CartesianGrid stroke="#e6e9ee" vertical={false} />
+        <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
         <XAxis {...DRAWS_X_AXIS} />
-        <YAxis tick={AXIS} unit="%" width={44} />
-        <Tooltip {...DRAWS_TOOLTIP} />
+        <YAxis tick={AXIS_TICK} unit="%" width={44} />
+        <Tooltip content={DrawsTooltip} />
         <Bar dataKey="share" name="Share of draws" fill={OKABE_ITO.blue} isAnimationActive={false} />
         {marks.map(([name, value, dash]) => (
           <ReferenceLine key={name} x={value} stroke={OKABE_ITO.vermillion} strokeWidth={2} strokeDasharray={dash} ifOverflow="extendDomain" />
@@ -135,12 +134,14 @@ export function DistributionOverlay({ results, title }: { results: { key: string
   }));
   return (
     <ChartFigure className="sc-figure" title={title}>
+      <div className="chart-legend chart-legend-top">
+        <SeriesLegend label="Scenarios" items={results.map((r, i) => lineLegend(r.key, r.name, i, 2.5))} />
+      </div>
       <LineChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
-        <CartesianGrid stroke="#e6e9ee" />
+        <CartesianGrid stroke={CHART_INK.grid} />
         <XAxis {...DRAWS_X_AXIS} />
-        <YAxis tick={AXIS} unit="%" width={44} />
-        <Tooltip {...DRAWS_TOOLTIP} />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
+        <YAxis tick={AXIS_TICK} unit="%" width={44} />
+        <Tooltip content={DrawsTooltip} />
         {results.map((r, i) => (
           <Line key={r.key} dataKey={r.key} name={r.name} type="linear" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} {...lineStyle(i)} />
         ))}
@@ -149,18 +150,18 @@ export function DistributionOverlay({ results, title }: { results: { key: string
   );
 }
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const dayText = (n: number) => new Date(n).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+const LIKELIHOOD_TICKS = [1, 5, 20, 45, 55, 80, 95, 99];
 
 /** Likelihood estimates over time, one stepped line per analyst, over the ICD 203 bands. */
 export function LikelihoodChart({ points, title, events = [] }: { points: EstimatePoint[]; title: string; events?: TimelineEvent[] }) {
   const analysts = [...new Map(points.map((p) => [p.analystId, p.analystName])).entries()];
-  const xs = points.map((p) => dayNumber(p.day));
-  const day = 24 * 3600 * 1000;
+  const xs = points.map((p) => dayMs(p.day));
   const min = Math.min(...xs);
   const max = Math.max(...xs);
   // Room on the right for the band labels, so they do not sit on the latest estimates.
-  const domain: [number, number] = [min - 3 * day, max + Math.max(10 * day, 0.22 * (max - min))];
+  const domain: [number, number] = [min - 3 * DAY, max + Math.max(10 * DAY, 0.22 * (max - min))];
+  const span = spanDays(domain[0], domain[1]);
   return (
     <ChartFigure className="sc-figure has-events" title={title}>
       <LineChart responsive style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer>
@@ -169,22 +170,30 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
             key={b.value}
             y1={b.min}
             y2={b.max}
-            fill={i % 2 ? '#f1f4f8' : '#ffffff'}
+            fill={i % 2 ? CHART_INK.bandAlt : CHART_INK.background}
             fillOpacity={1}
             stroke="none"
             ifOverflow="visible"
-            label={{ value: b.label, position: 'insideRight', fontSize: 10, fill: '#6b7687' }}
+            label={{ value: b.label, position: 'insideRight', fontSize: 10, fill: CHART_INK.label }}
           />
         ))}
-        <CartesianGrid stroke="#e6e9ee" vertical={false} />
-        <XAxis dataKey="x" type="number" domain={domain} scale="time" tickFormatter={dayText} tick={AXIS} />
-        <YAxis domain={[0, 100]} ticks={[1, 5, 20, 45, 55, 80, 95, 99]} unit="%" width={44} tick={AXIS} />
-        <Tooltip formatter={(value) => `${num(Number(value), 0)}%`} labelFormatter={(x) => dayText(Number(x))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={domain}
+          scale="time"
+          ticks={timeTicks(domain[0], domain[1], 6)}
+          tickFormatter={(v: number) => formatTick(v, span)}
+          interval="preserveStartEnd"
+          tick={AXIS_TICK}
+        />
+        <YAxis domain={[0, 100]} ticks={LIKELIHOOD_TICKS} unit="%" width={44} tick={AXIS_TICK} />
+        <Tooltip content={seriesTooltip({ head: (x) => (Number.isFinite(Number(x)) ? formatDay(new Date(Number(x))) : undefined), value: (percent) => `${num(percent, 0)}%` })} />
         {analysts.map(([id, name], i) => (
           <Line
             key={id}
-            data={points.filter((p) => p.analystId === id).map((p) => ({ x: dayNumber(p.day), y: p.percent }))}
+            data={points.filter((p) => p.analystId === id).map((p) => ({ x: dayMs(p.day), y: p.percent }))}
             dataKey="y"
             name={name}
             type="stepAfter"
@@ -196,6 +205,9 @@ export function LikelihoodChart({ points, title, events = [] }: { points: Estima
         ))}
         <EventLines events={events} domain={domain} />
       </LineChart>
+      <div className="chart-legend">
+        <SeriesLegend label="Analysts" items={analysts.map(([id, name], i) => lineLegend(id, name, i, 2))} />
+      </div>
       <EventToggle events={events} domain={domain} />
     </ChartFigure>
   );

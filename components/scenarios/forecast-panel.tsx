@@ -3,7 +3,9 @@
 import { useId, useState } from 'react';
 import type { ModelActor, UncertainActor } from '@/lib/decision-models';
 import type { Anchor } from '@/lib/issues/schema';
-import { AnchorKey, DistributionChart, DistributionStats, HistogramTable, RoundsChart, RoundsTable } from './charts';
+import { DistributionChart, DistributionStats, HistogramTable, RoundsChart, RoundsTable } from './charts';
+import { ChartTable } from '@/components/charts/chart-table';
+import { ScaleKey } from '@/components/charts/scale-key';
 import { num, signed, withAnchor } from './format';
 import type { Deterministic } from './model-protocol';
 import { useModelRun } from './use-model-run';
@@ -201,7 +203,7 @@ export function ForecastPanel({
             title="Positions of each actor by bargaining round, with the forecast"
             onPick={(actorId, round) => setPick({ actorId, round: Math.max(1, round) })}
           />
-          <AnchorKey anchors={anchors} />
+          <ScaleKey anchors={anchors} />
           {shownPick && (
             <>
               <h3 style={{ marginTop: 16 }}>Why it moved</h3>
@@ -209,10 +211,9 @@ export function ForecastPanel({
               <BargainLog rounds={sc.bargaining.rounds} actors={actors} pick={shownPick} onPick={setPick} />
             </>
           )}
-          <details className="sc-details">
-            <summary>Round-by-round positions as a table</summary>
+          <ChartTable summary="Round-by-round positions as a table">
             <RoundsTable rounds={sc.bargaining.rounds} actors={actors} caption="Position of each actor after each round, and the round’s forecast (weighted median)" />
-          </details>
+          </ChartTable>
         </>
       )}
 
@@ -225,11 +226,10 @@ export function ForecastPanel({
           </p>
           <DistributionStats result={dist} caption="Distribution of the bargaining forecast over the draws" />
           <DistributionChart result={dist} title="Histogram of bargaining forecasts over the draws" />
-          <AnchorKey anchors={anchors} />
-          <details className="sc-details">
-            <summary>Histogram as a table</summary>
+          <ScaleKey anchors={anchors} />
+          <ChartTable summary="Histogram as a table">
             <HistogramTable results={[{ name: 'This scenario', result: dist }]} caption="Draws per 5-point band of the forecast" />
-          </details>
+          </ChartTable>
         </>
       )}
     </section>

@@ -3,12 +3,13 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { workspaceCalibration } from '@/lib/scenarios/team-forecasts';
+import { formatProportion } from '@/components/charts/axes';
 import { CalibrationChart } from '@/components/scenarios/charts';
 
 export const metadata: Metadata = { title: 'Calibration' };
 
 const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+const pct = (v: number | null) => (v === null ? '—' : formatProportion(v));
 
 export default async function CalibrationPage() {
   const ctx = await requirePageContext();
