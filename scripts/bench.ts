@@ -8,7 +8,8 @@
  * second workspace that must never be read. Then it starts the built app (`next build` first when there
  * is no build) on that database and measures:
  *   - GET /issues/:id (the busiest issue) over HTTP: p50, p95, bytes; baseline: mean per actor per week in SQL;
- *   - the same right after a write to that issue (the chart is computed again: lib/stance/chart-cache.ts);
+ *   - the same right after a write to that issue, to the newest reading's actor and to the busiest actor
+ *     (the frame and that actor's line are computed again: lib/stance/chart-cache.ts);
  *   - GET /assessments?q= (quote search) for a common and a rare word; baseline: the first page by ILIKE in SQL;
  *   - GET / (dashboard) over HTTP: p50, p95, bytes; baseline: its current positions by a scan of every reading;
  *   - where each actor stands now (lib/stance/current-position.ts, from the maintained current readings)
@@ -272,28 +273,38 @@ try {
     met: issuePage.p95 < 300 && issueBytes < 1_000_000,
   });
 
-  // The chart is computed again after any change to the issue's readings (lib/stance/chart-cache.ts):
-  // the view right after a colleague's save pays the whole statement.
-  const {
-    rows: [edited],
-  } = await sql(
+  // After a change to the issue's readings the chart computes its frame and the changed actor's line
+  // again (lib/stance/series.ts, lib/stance/chart-cache.ts): the view right after a colleague's save.
+  // Measured for the newest reading's actor and for the actor with the most readings on the issue.
+  const afterWrite = async (label: string, pick: string) => {
+    const {
+      rows: [edited],
+    } = await sql(pick, [ws, busiest.issueId]);
+    const timing = await timeIt(
+      () => get(`/issues/${busiest.issueId}`),
+      Math.min(RUNS, 10),
+      () => sql(`UPDATE "Assessment" SET "position" = 100 - "position" WHERE "id" = $1`, [edited.id]),
+    );
+    rows.push({
+      what: `GET /issues/:id right after a write to it (${label})`,
+      ...timing,
+      bytes: issueBytes,
+      baseline: 'mean per actor per week (SQL)',
+      baselineP50: weekly.p50,
+      target: 'p95 < 300 ms',
+      met: timing.p95 < 300,
+    });
+  };
+  await afterWrite(
+    'newest reading',
     `SELECT "id" FROM "Assessment" WHERE "workspaceId" = $1 AND "issueId" = $2 AND "deletedAt" IS NULL ORDER BY "stanceDate" DESC LIMIT 1`,
-    [ws, busiest.issueId],
   );
-  const issueAfterWrite = await timeIt(
-    () => get(`/issues/${busiest.issueId}`),
-    Math.min(RUNS, 10),
-    () => sql(`UPDATE "Assessment" SET "position" = 100 - "position" WHERE "id" = $1`, [edited.id]),
+  await afterWrite(
+    'busiest actor',
+    `SELECT "id" FROM "Assessment" WHERE "workspaceId" = $1 AND "issueId" = $2 AND "deletedAt" IS NULL
+       AND "actorId" = (SELECT "actorId" FROM "Assessment" WHERE "workspaceId" = $1 AND "issueId" = $2 AND "deletedAt" IS NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)
+     ORDER BY "stanceDate" DESC LIMIT 1`,
   );
-  rows.push({
-    what: 'GET /issues/:id right after a write to it',
-    ...issueAfterWrite,
-    bytes: issueBytes,
-    baseline: 'mean per actor per week (SQL)',
-    baselineP50: weekly.p50,
-    target: 'p95 < 300 ms',
-    met: issueAfterWrite.p95 < 300,
-  });
 
   // Quote search on the assessments page: a word in one reading in eight, and one in a single reading.
   const rare = (await sql(`SELECT substr(md5('12345'), 1, 10) AS w`)).rows[0].w as string;
