@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
-// The app's settings, read from process.env in one place and validated on first use (scripts/app.ts calls env() at
-// start, so a bad value stops the app before it serves). next.config.js, proxy.ts (which may run outside Node) and
-// the database selection in lib/db/server.ts (which runs before any setting is known) read their few variables directly.
+// The app's settings, read from process.env in one place and validated on first use; scripts/app.ts checks the
+// settings it hands the app (checkEnv) before it serves, so a bad value stops the start with its name. Outside this
+// file only next.config.js (plain JavaScript, loaded before any TypeScript) and proxy.ts (which may run outside Node)
+// read variables directly, and NODE_ENV is read where it is needed.
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgresql:// URL' }).optional(),
+  /** Port of the embedded PostgreSQL that `npm run dev` / `npm start` run when DATABASE_URL is unset (lib/db/server.ts). */
+  EMBEDDED_PG_PORT: z.coerce.number({ error: 'EMBEDDED_PG_PORT must be a port number' }).int().min(1).max(65535).default(54329),
   /** A streaming replica of DATABASE_URL: dashboard, chart and list reads go there (lib/db/index.ts readDb). */
   DATABASE_REPLICA_URL: z.string().url({ error: 'DATABASE_REPLICA_URL must be a postgresql:// URL' }).optional(),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
@@ -38,14 +41,18 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** The settings of `source`, or an error naming every variable that is wrong and why. */
-export function checkEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = envSchema.safeParse(source);
+function parseSettings<S extends z.ZodType>(schema: S, source: unknown): z.output<S> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** The settings of `source`, or an error naming every variable that is wrong and why. */
+export function checkEnv(source: NodeJS.ProcessEnv): Env {
+  return parseSettings(envSchema, source);
 }
 
 export function env(): Env {
@@ -56,6 +63,18 @@ export function env(): Env {
 /** Test hook: forget the cached environment after a test changes process.env. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+const databaseSelectionSchema = envSchema.pick({ DATABASE_URL: true, EMBEDDED_PG_PORT: true });
+
+/**
+ * The settings that choose the database (lib/db/server.ts resolveDatabase), checked alone and read afresh on
+ * every call: scripts choose the database before the rest of the settings matter, then set DATABASE_URL for the
+ * code they run and reset the cache of env(). An empty DATABASE_URL means unset, as it always has there.
+ */
+export function databaseSelectionEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof databaseSelectionSchema> {
+  const { DATABASE_URL, EMBEDDED_PG_PORT } = source;
+  return parseSettings(databaseSelectionSchema, { DATABASE_URL: DATABASE_URL || undefined, EMBEDDED_PG_PORT: EMBEDDED_PG_PORT || undefined });
 }
 
 export function requireDatabaseUrl(): string {

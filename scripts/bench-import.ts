@@ -29,6 +29,7 @@ const { resetEnvCache } = await import('../lib/env');
 const { db, disconnectDb } = await import('../lib/db');
 const { buildContext } = await import('../lib/auth/context');
 const { createAssessment } = await import('../lib/assessments/commands');
+const { csvCell } = await import('../lib/stance/csv');
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const BASELINE_ROWS = 1000;
@@ -48,10 +49,6 @@ async function dropScratch() {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
-
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 try {
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}`);
@@ -138,7 +135,7 @@ try {
     const r = row(i);
     lines.push(
       [actors[r.actor]!.name, issues[r.issue]!.title, sources[r.source]!.title, r.position, r.salience, r.capability, r.confidence, r.credibility, r.stanceDate, r.quote, r.rationale]
-        .map((v) => csvCell(String(v)))
+        .map(csvCell)
         .join(','),
     );
   }

@@ -145,11 +145,21 @@ interface CursorListState {
   capped: boolean;
 }
 
-/** Below a list: the deleted-records toggle and the pager. */
-export function ListFooter({ basePath, params, list }: { basePath: string; params: Params & { deleted?: string }; list: OffsetListState | CursorListState }) {
+/** Below a list: the deleted-records toggle (not for records deleted outright, such as events) and the pager. */
+export function ListFooter({
+  basePath,
+  params,
+  list,
+  deletedToggle = true,
+}: {
+  basePath: string;
+  params: Params & { deleted?: string };
+  list: OffsetListState | CursorListState;
+  deletedToggle?: boolean;
+}) {
   return (
     <div className="row" style={{ justifyContent: 'space-between' }}>
-      <DeletedToggle basePath={basePath} params={params} />
+      {deletedToggle ? <DeletedToggle basePath={basePath} params={params} /> : <span />}
       {'nextCursor' in list ? (
         <CursorPager basePath={basePath} params={params} list={list} />
       ) : (

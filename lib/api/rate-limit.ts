@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db, dbOpen } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 
@@ -83,6 +83,10 @@ function scheduleFlush(): void {
   if (globalForLimits.stanceboardRateFlush) return;
   globalForLimits.stanceboardRateFlush = setTimeout(() => {
     globalForLimits.stanceboardRateFlush = undefined;
+    // Counting opened the client, so a closed one means disconnectDb ran: the end of a script or test file,
+    // whose database may be dropped by now. Reopening it would only log "database does not exist"; the counts
+    // stay pending for the next flush, if the process goes on.
+    if (!dbOpen()) return;
     flushRateLimitCounts().catch((error: unknown) => console.error('Could not store the API rate-limit counts (kept for the next try):', error));
   }, RATE_LIMIT_FLUSH_MS);
   // A pending flush never keeps a process alive; counts of a process that stops within the second are lost.

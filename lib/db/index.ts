@@ -33,6 +33,11 @@ export function readDb(caller: { userId: string }, now = Date.now()): Db {
   return globalForDb.stanceboardReadDb;
 }
 
+/** A client on the primary is open: after db()'s first use, until disconnectDb (which scripts and test files call before they drop their database). */
+export function dbOpen(): boolean {
+  return globalForDb.stanceboardDb !== undefined;
+}
+
 export async function disconnectDb(): Promise<void> {
   await Promise.all([globalForDb.stanceboardDb?.$disconnect(), globalForDb.stanceboardReadDb?.$disconnect()]);
   globalForDb.stanceboardDb = undefined;

@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { databaseSelectionEnv } from '../env';
 
-// Database selection lives here and only here: DATABASE_URL if set, else the embedded server.
+// Database selection lives here and only here: DATABASE_URL if set, else the embedded server (settings read by lib/env.ts).
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const EMBEDDED_USER = 'postgres';
@@ -90,7 +91,7 @@ async function loadEmbeddedPostgres() {
  */
 export async function startEmbedded({
   dataDir = path.join(REPO_ROOT, '.data', 'pg'),
-  port = Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  port = databaseSelectionEnv().EMBEDDED_PG_PORT,
   database = 'stanceboard',
   log = console.log,
 }: { dataDir?: string; port?: number; database?: string; log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
@@ -146,7 +147,7 @@ export async function startEmbedded({
 
 /** DATABASE_URL when set (and reachable), otherwise the embedded server. */
 export async function resolveDatabase(log: (line: string) => void = console.log): Promise<DatabaseHandle> {
-  const configured = process.env.DATABASE_URL;
+  const configured = databaseSelectionEnv().DATABASE_URL;
   if (configured) {
     if (!(await canConnect(configured))) {
       throw new Error(

@@ -21,7 +21,12 @@ export interface MemberRow {
 
 const ROLE_ORDER: Record<Role, number> = { ADMIN: 0, ANALYST: 1, VIEWER: 2 };
 
-/** Everyone with a membership of the caller's workspace, active first, then by role and name. */
+/**
+ * Everyone with a membership of the caller's workspace, active first, then by role and name.
+ * Not one of the paged record lists (lib/records/list.ts), on purpose: a workspace's team is small and an
+ * admin manages it whole; the rows need every active admin to mark the last one, and the order (active,
+ * role, name) is not the one sort column and id that keyset paging runs on.
+ */
 export async function listMembers(ctx: Ctx): Promise<MemberRow[]> {
   authorize(ctx, 'members:manage');
   const memberships = await db().membership.findMany({

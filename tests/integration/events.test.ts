@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { createEvent, deleteEvent } from '@/lib/events/commands';
-import { listEvents, timelineEvents } from '@/lib/events/queries';
+import { issueEvents, listEvents, timelineEvents } from '@/lib/events/queries';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 
 let home: TestWorkspace;
@@ -43,7 +43,7 @@ describe('events', () => {
     });
     expect(await timelineEvents(home.viewer, [basics.issue.id])).toEqual([{ id, date: '2020-11-09', title: 'Trilateral statement', issueIds: [basics.issue.id] }]);
     expect(await timelineEvents(home.viewer, [secondIssueId])).toEqual([]);
-    const listed = (await listEvents(home.viewer)).find((e) => e.id === id)!;
+    const listed = (await listEvents(home.viewer, {})).items.find((e) => e.id === id)!;
     expect(listed).toMatchObject({ issues: [{ id: basics.issue.id }], source: { id: basics.source.id }, description: 'Signed in Moscow' });
   });
 
@@ -53,6 +53,8 @@ describe('events', () => {
     expect((await timelineEvents(home.viewer, [secondIssueId])).map((e) => e.id)).toEqual([whole.id, both.id]);
     expect((await timelineEvents(home.viewer, null)).map((e) => e.title)).toEqual(['War begins', 'Humanitarian truce', 'Trilateral statement']);
     expect(await timelineEvents(other.viewer, null)).toEqual([]);
+    // The issue brief prints an issue's events whole, newest first, with the issues they concern.
+    expect((await issueEvents(home.viewer, secondIssueId)).map((e) => [e.title, e.issues.length])).toEqual([['Humanitarian truce', 2], ['War begins', 0]]);
   });
 
   it('refuses bad input naming each field, and stores nothing', async () => {

@@ -1,7 +1,8 @@
 // The record lists shared by the list pages and the API (lib/records/list.ts): one params schema, one
 // where-builder and keyset paging per domain. The same filter gives the same rows on the page and in the
 // API; paging by cursor (forward and back, at any depth) gives the rows OFFSET would; ties on the sort key
-// keep a stable order by id; every sort a list offers has an index led by (workspaceId, sort column).
+// keep a stable order by id; every sort a list offers has an index led by (workspaceId, sort column). The
+// events list (its page only: there is no events API) pages the same way.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actorListSchema, listActors } from '@/lib/actors/queries';
 import { assessmentListSchema, ASSESSMENT_SORTS, listAssessments } from '@/lib/assessments/queries';
@@ -9,6 +10,7 @@ import { interestListSchema, listInterests } from '@/lib/interests/queries';
 import { issueListSchema, listIssues } from '@/lib/issues/queries';
 import { listSources, sourceListSchema } from '@/lib/sources/queries';
 import { listScenarios, scenarioListSchema } from '@/lib/scenarios/queries';
+import { eventListSchema, listEvents } from '@/lib/events/queries';
 import { scenariosResource } from '@/lib/api/resources/scenarios';
 import { actorsResource } from '@/lib/api/resources/actors';
 import { assessmentsResource } from '@/lib/api/resources/assessments';
@@ -99,6 +101,16 @@ beforeAll(async () => {
       createdById: desk.analyst.userId,
       ...(i % 3 === 1 ? { outcome: 'HAPPENED' as const, resolvedAt: new Date(), resolvedById: desk.analyst.userId } : {}),
       ...(i === 4 ? { annulledAt: new Date(), annulledById: desk.analyst.userId, annulmentReason: 'test' } : {}),
+    })),
+  });
+  // Events: three days, so most share their date with others; every third mentions a ceasefire.
+  await db().event.createMany({
+    data: Array.from({ length: 29 }, (_, i) => ({
+      workspaceId: desk.workspaceId,
+      occurredOn: new Date(Date.UTC(2020, 9, 1 + (i % 3))),
+      title: i % 3 ? `Event ${i}` : `Ceasefire event ${i}`,
+      issueIds: i % 2 ? [basics.issue.id] : [],
+      createdById: desk.analyst.userId,
     })),
   });
   await db().statedInterest.createMany({
@@ -203,6 +215,44 @@ describe('keyset paging', () => {
     });
   }
 
+  for (const dir of ['desc', 'asc'] as const) {
+    it(`pages the events list (the events page) as OFFSET would, forward and back, ties broken by id (${dir})`, async () => {
+      const offsetPage = async (n: number, size: number, q = '') =>
+        (
+          await db().event.findMany({
+            where: { workspaceId: desk.workspaceId, ...(q ? { title: { contains: q, mode: 'insensitive' as const } } : {}) },
+            orderBy: [{ occurredOn: dir }, { id: 'asc' }],
+            skip: n * size,
+            take: size,
+            select: { id: true },
+          })
+        ).map((r) => r.id);
+      const { pages } = await walk((cursor) => listEvents(ctx, { dir, limit: '4', ...(cursor ? { cursor } : {}) }));
+      expect(pages.length).toBe(8); // 29 events, 4 a page
+      for (const [n, page] of pages.entries()) expect(page.items.map((r) => r.id), `page ${n + 1}`).toEqual(await offsetPage(n, 4));
+      let back = pages[pages.length - 1]!;
+      for (let n = pages.length - 2; n >= 0; n--) {
+        back = await listEvents(ctx, { dir, limit: '4', cursor: back.prevCursor! });
+        expect(back.items.map((r) => r.id), `back to page ${n + 1}`).toEqual(await offsetPage(n, 4));
+      }
+      expect(back.prevCursor).toBeNull();
+
+      const ceasefire = await listEvents(ctx, { dir, q: 'CEASEFIRE', limit: '4' });
+      expect(ceasefire).toMatchObject({ total: 10, capped: false });
+      expect(ceasefire.items.map((r) => r.id)).toEqual(await offsetPage(0, 4, 'ceasefire'));
+      const next = await listEvents(ctx, { dir, q: 'CEASEFIRE', limit: '4', cursor: ceasefire.nextCursor! });
+      expect(next.items.map((r) => r.id)).toEqual(await offsetPage(1, 4, 'ceasefire'));
+    });
+  }
+
+  it('reads the events page params leniently: a bad sort, direction or cursor shows the first page, newest first', async () => {
+    const page = await listEvents(ctx, { sort: 'title', dir: 'up', cursor: 'not-a-cursor', deleted: 'only' });
+    expect(page.params).toMatchObject({ sort: 'occurredOn', dir: 'desc', limit: 25 });
+    expect(page).toMatchObject({ total: 29, capped: false, prevCursor: null });
+    expect(page.items.length).toBe(25);
+    expect(page.items[0]).toMatchObject({ date: '2020-10-03', issues: expect.any(Array) });
+  });
+
   it('starts at any depth from a cursor and gives the rows OFFSET would there', async () => {
     const all = await db().assessment.findMany({
       where: { workspaceId: desk.workspaceId, deletedAt: null },
@@ -246,6 +296,7 @@ describe('indexes', () => {
     ['StatedInterest', interestListSchema],
     ['Assessment', assessmentListSchema],
     ['Scenario', scenarioListSchema],
+    ['Event', eventListSchema],
   ] as const;
   for (const [table, schema] of lists) {
     it(`has an index led by (workspaceId, column) for every sort the ${table} list offers`, async () => {

@@ -84,7 +84,7 @@ const OUTPUT_MODULES = new Set(['lib/api/dto.ts', 'lib/import/report.ts', 'lib/a
 function libModules(dir = 'lib'): string[] {
   return readdirSync(path.join(process.cwd(), dir), { withFileTypes: true }).flatMap((e) => {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) return ['generated', 'demo', 'scenario'].includes(e.name) ? [] : libModules(rel);
+    if (e.isDirectory()) return ['generated', 'demo'].includes(e.name) ? [] : libModules(rel);
     return /\.ts$/.test(e.name) && !OUTPUT_MODULES.has(rel) ? [rel] : [];
   });
 }

@@ -13,7 +13,7 @@ import { largestShifts } from '@/lib/stance/dashboard';
 import { type Anchor } from '@/lib/stance/types';
 import { parseStanceFilters } from '@/lib/stance/schema';
 import { nearestAnchor } from '@/lib/issues/schema';
-import { listEvents } from '@/lib/events/queries';
+import { issueEvents } from '@/lib/events/queries';
 import { getScenario, listScenarios, scenarioModel } from '@/lib/scenarios/queries';
 import { modelProblem } from '@/lib/scenarios/inputs';
 import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
@@ -287,7 +287,7 @@ async function Scenarios({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
 }
 
 async function Events({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
-  const events = await listEvents(ctx, { issueId });
+  const events = await issueEvents(ctx, issueId);
   return (
     <>
       <h2 id="brief-events">Events</h2>
