@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { listEvents } from '@/lib/events/queries';
 import { EmptyState, ListHeader } from '@/components/records/list-controls';
-import { RecordActionButton } from '@/components/records/record-actions';
+import { EventTable } from '@/components/events/event-table';
 import { deleteEventAction } from './actions';
 
 export const metadata: Metadata = { title: 'Events' };
@@ -28,44 +27,7 @@ export default async function EventsPage() {
             <p>Record the turning points once (the start of a war, a signed statement) and every timeline shows them.</p>
           </EmptyState>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Event</th>
-                <th>Shown on</th>
-                <th>Source</th>
-                {canWrite && <th><span className="visually-hidden">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td className="nowrap">{event.date}</td>
-                  <td>
-                    <strong>{event.title}</strong>
-                    {event.description && <div className="muted small">{event.description}</div>}
-                  </td>
-                  <td>
-                    {event.issues.length === 0
-                      ? 'Every issue'
-                      : event.issues.map((issue, i) => (
-                          <span key={issue.id}>
-                            {i > 0 && ', '}
-                            <Link href={`/issues/${issue.id}`} prefetch={false}>{issue.title}</Link>
-                          </span>
-                        ))}
-                  </td>
-                  <td>{event.source ? <Link href={`/sources/${event.source.id}`} prefetch={false}>{event.source.title}</Link> : <span className="muted">None</span>}</td>
-                  {canWrite && (
-                    <td>
-                      <RecordActionButton action={deleteEventAction} id={event.id} label="Delete" confirmText={`Delete the event “${event.title}”?`} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EventTable events={events} deleteAction={canWrite ? deleteEventAction : undefined} />
         )}
       </div>
     </>
