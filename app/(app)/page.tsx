@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import '@/components/charts/charts.css';
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { Suspense } from 'react';
@@ -8,12 +8,12 @@ import { roleCan } from '@/lib/auth/permissions';
 import { currentPositionDefinition } from '@/lib/stance/current-position';
 import { issueSpread, largestShifts, latestAssessments } from '@/lib/stance/dashboard';
 import { shiftsWindowSchema, sinceFromWindow, type ShiftsWindow } from '@/lib/stance/schema';
-import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
+import { formatDay, formatPosition } from '@/components/charts/format';
 import { seriesStyle } from '@/components/charts/palette';
 import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';
 import { TableSkeleton } from '@/components/charts/skeletons';
+import { LatestAssessmentsTable, ShiftsTable } from '@/components/dashboard/dashboard-tables';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -72,9 +72,9 @@ async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
       }
       csvHref={`/api/stance/dashboard/export?table=shifts&shifts=${window}`}
       extraLinks={
-        <form method="get" action="/" className="row" style={{ gap: 6 }}>
+        <form method="get" action="/" className="row row-tight">
           <label htmlFor="shifts-window" className="chart-sr-only">Window</label>
-          <select id="shifts-window" name="shifts" defaultValue={window} style={{ width: 'auto', padding: '3px 6px', fontSize: 12 }}>
+          <select id="shifts-window" name="shifts" defaultValue={window} className="select-small">
             {WINDOWS.map((w) => (
               <option key={w.value} value={w.value}>{w.label}</option>
             ))}
@@ -89,38 +89,7 @@ async function Shifts({ ctx, window }: { ctx: Ctx; window: ShiftsWindow }) {
           {window !== 'all' && <Link href="/?shifts=all">Show all time</Link>}
         </p>
       ) : (
-        <table className="data" data-table="shifts">
-          <thead>
-            <tr>
-              <th>Actor</th>
-              <th>Issue</th>
-              <th className="num">From</th>
-              <th className="num">To</th>
-              <th className="num">Change</th>
-              <th>When (stance dates)</th>
-              <th>Sources</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shifts.map((s) => (
-              <tr key={`${s.issueId}-${s.actorId}`}>
-                <td><Link href={`/actors/${s.actorId}`}>{s.actorName}</Link></td>
-                <td><Link href={`/issues/${s.issueId}?actor=${s.actorId}`}>{s.issueTitle}</Link></td>
-                <td className="num">{formatPosition(s.from)}</td>
-                <td className="num">{formatPosition(s.to)}</td>
-                <td className={`num ${s.delta > 0 ? 'delta-up' : 'delta-down'}`} style={{ whiteSpace: 'nowrap' }}>
-                  <span aria-hidden="true">{s.delta > 0 ? '▲ ' : '▼ '}</span>
-                  {formatDelta(s.delta)}
-                </td>
-                <td style={{ whiteSpace: 'nowrap' }}>{formatDay(s.fromDate)} → {formatDay(s.toDate)}</td>
-                <td className="small">
-                  {s.toSources.map((x) => x.outlet).join('; ')}
-                  {s.fromSources.length > 0 && <span className="muted"> (before: {s.fromSources.map((x) => x.outlet).join('; ')})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShiftsTable shifts={shifts} />
       )}
     </ChartFrame>
   );
@@ -191,36 +160,7 @@ async function Latest({ ctx }: { ctx: Ctx }) {
       {latest.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (
-        <table className="data" data-table="latest">
-          <thead>
-            <tr>
-              <th>Recorded</th>
-              <th>Actor</th>
-              <th>Issue</th>
-              <th className="num">Position</th>
-              <th>Stance date</th>
-              <th>Source</th>
-              <th>Analyst</th>
-              <th>Confidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map((a) => (
-              <tr key={a.id}>
-                <td style={{ whiteSpace: 'nowrap' }}><Link href={`/assessments/${a.id}`}>{formatDay(a.createdAt.toISOString())}</Link></td>
-                <td><Link href={`/actors/${a.actor.id}`}>{a.actor.name}</Link></td>
-                <td><Link href={`/issues/${a.issue.id}`}>{a.issue.title}</Link></td>
-                <td className="num">{formatPosition(a.position)}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>{formatDay(a.stanceDate)}</td>
-                <td className="small">{a.source.outlet} <span className="muted">({a.source.reliability})</span></td>
-                <td>{a.analyst ?? 'Unknown'}</td>
-                <td>
-                  <span className={`badge badge-${a.confidence.toLowerCase()}`}>{CONFIDENCE_LABELS[a.confidence]}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LatestAssessmentsTable assessments={latest} />
       )}
     </ChartFrame>
   );

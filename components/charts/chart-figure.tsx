@@ -1,6 +1,6 @@
 'use client';
 
-import '@/app/charts.css';
+import './charts.css';
 import { useId, type ReactNode } from 'react';
 import { ChartExport } from './chart-export';
 

@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import './charts.css';
 import type { ReactNode } from 'react';
 import { ChartExport } from './chart-export';
 import { ChartTable } from './chart-table';

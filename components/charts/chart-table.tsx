@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import './charts.css';
 import type { ReactNode } from 'react';
 
 /** A chart's data as a table, folded under the chart ("Show as table"): the same place and look in every chart. */

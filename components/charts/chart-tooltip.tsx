@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { TooltipContentProps } from 'recharts';
 
-// The one look of a chart's tooltip (app/charts.css .chart-tooltip): a head line, then label/value
+// The one look of a chart's tooltip (components/charts/charts.css .chart-tooltip): a head line, then label/value
 // rows. The stance chart places it itself (stance-chart-tooltip.tsx); the other charts hand
 // seriesTooltip to recharts' <Tooltip content>.
 

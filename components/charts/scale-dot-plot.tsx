@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import './charts.css';
 import Link from '@/components/ui/link';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Anchor } from '@/lib/stance/types';

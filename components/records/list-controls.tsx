@@ -13,17 +13,20 @@ function hrefWith(basePath: string, params: Params, changes: Params): string {
   return query ? `${basePath}?${query}` : basePath;
 }
 
-/** A column header that sorts the list server-side via the URL. */
-export function SortHeader({ basePath, params, column, label, className }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: ReactNode; className?: string }) {
+/** The link of a column header that sorts the list server-side via the URL. */
+export function SortLink({ basePath, params, column, label }: { basePath: string; params: Params & { sort?: string; dir?: string }; column: string; label: ReactNode }) {
   const active = params.sort === column;
   const nextDir = active && params.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th className={className} aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={hrefWith(basePath, params, { sort: column, dir: nextDir, page: undefined, cursor: undefined })}>
-        {label} {active ? (params.dir === 'asc' ? '▲' : '▼') : ''}
-      </Link>
-    </th>
+    <Link href={hrefWith(basePath, params, { sort: column, dir: nextDir, page: undefined, cursor: undefined })}>
+      {label} {active ? (params.dir === 'asc' ? '▲' : '▼') : ''}
+    </Link>
   );
+}
+
+/** The aria-sort of a column header: set on the column the list is sorted by. */
+export function sortState(params: { sort?: string; dir?: string }, column: string): 'ascending' | 'descending' | undefined {
+  return params.sort === column ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined;
 }
 
 export function Pager({ basePath, params, page, pageCount, total, capped = false }: { basePath: string; params: Params; page: number; pageCount: number; total: number; capped?: boolean }) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { SortHeader } from './list-controls';
+import { DataTable } from '@/components/ui/data-table';
+import { SortLink, sortState } from './list-controls';
 
 type Params = Record<string, string | number | undefined>;
 
@@ -32,33 +33,22 @@ export function RecordTable<T extends { id: string }>({
   params: Params & { sort?: string; dir?: string };
 }) {
   const shown = columns.filter((c): c is RecordColumn<T> => Boolean(c));
-  const headerClass = (c: RecordColumn<T>) => (c.className?.split(' ').includes('num') ? 'num' : undefined);
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          {shown.map((c) =>
-            c.sortable ? (
-              <SortHeader key={c.key} basePath={basePath} params={params} column={c.key} label={c.label} className={headerClass(c)} />
-            ) : (
-              <th key={c.key} className={headerClass(c)}>
-                {c.label}
-              </th>
-            ),
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            {shown.map((c) => (
-              <td key={c.key} className={c.className} style={c.maxWidth ? { maxWidth: c.maxWidth } : undefined}>
-                {c.cell(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={shown.map((c) => {
+        const names = c.className?.split(' ') ?? [];
+        return {
+          key: c.key,
+          header: c.sortable ? <SortLink basePath={basePath} params={params} column={c.key} label={c.label} /> : c.label,
+          sort: c.sortable ? sortState(params, c.key) : undefined,
+          numeric: names.includes('num'),
+          className: names.filter((n) => n !== 'num').join(' ') || undefined,
+          maxWidth: c.maxWidth,
+          cell: (row: T) => c.cell(row),
+        };
+      })}
+    />
   );
 }

@@ -20,12 +20,12 @@ export default async function AccountPage() {
         </div>
       </div>
       {ctx.mustChangePassword && (
-        <div className="notice notice-info" role="status" style={{ marginBottom: 16, maxWidth: 760 }}>
+        <div className="notice notice-info mb-16 measure" role="status">
           You signed in with a one-time password from an admin. Choose your own password to continue; nothing else in
           Stanceboard is available until you do.
         </div>
       )}
-      <div className="panel" style={{ maxWidth: 520 }}>
+      <div className="panel measure-narrow">
         <h2>Change password</h2>
         <ChangePasswordForm
           action={changeOwnPasswordAction}
@@ -35,7 +35,7 @@ export default async function AccountPage() {
         />
         <p className="small muted">Changing your password signs out your other sessions and revokes your API tokens.</p>
       </div>
-      <div className="panel" style={{ maxWidth: 520, marginTop: 16 }}>
+      <div className="panel measure-narrow mt-16">
         <h2>Sign out everywhere</h2>
         <p className="small muted">
           Ends every session of your account, in every browser and on every device, this one included. Use it if you

@@ -2,14 +2,12 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { requirePageContext } from '@/lib/auth/request';
 import { env } from '@/lib/env';
-import { rolesWith, type Operation } from '@/lib/api/openapi';
 import { apiDocument } from '@/lib/api/resources';
-import { anchorFor, PropertiesTable, Prose, TypeLabel, type Schema } from '@/components/api-docs/schema-view';
+import { anchorFor, PropertiesTable, Prose, type Schema } from '@/components/api-docs/schema-view';
+import { OperationView } from '@/components/api-docs/operation-view';
 import styles from '@/components/api-docs/api-docs.module.css';
 
 export const metadata: Metadata = { title: 'API' };
-
-const opAnchor = (op: Operation) => `op-${op.method}-${op.path.replace(/[^a-z0-9]+/gi, '-')}`;
 
 export default async function ApiDocsPage() {
   const ctx = await requirePageContext();
@@ -90,121 +88,5 @@ curl -X POST -H "Authorization: Bearer $STANCEBOARD_TOKEN" -H "Content-Type: tex
         ))}
       </section>
     </>
-  );
-}
-
-function OperationView({ op }: { op: Operation }) {
-  const body = op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined;
-  return (
-    <div className={styles.op} id={opAnchor(op)}>
-      <div className={styles.opHead}>
-        <span className={`${styles.method} ${styles[op.method]}`}>{op.method}</span>
-        <span className={styles.path}>/api/v1{op.path}</span>
-        <span>{op.summary}</span>
-      </div>
-      <div className={styles.perm}>
-        Needs <code>{op.permission}</code>: {rolesWith(op.permission)}
-      </div>
-      {op.description && (
-        <div className="small" style={{ marginTop: 6 }}>
-          <Prose text={op.description} />
-        </div>
-      )}
-      <div className={styles.block}>
-        {op.parameters && op.parameters.length > 0 && (
-          <>
-            <h4>Parameters</h4>
-            <table className={`data ${styles.props}`}>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>In</th>
-                  <th>Type</th>
-                  <th>Notes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {op.parameters.map((p) => {
-                  const schema = (p.schema ?? {}) as Schema;
-                  return (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <td className="mono">
-                        {String(p.name)}
-                        {p.required ? ' *' : ''}
-                      </td>
-                      <td>{String(p.in)}</td>
-                      <td>
-                        <TypeLabel schema={schema} />
-                      </td>
-                      <td className="small">
-                        {[
-                          p.description as string | undefined,
-                          schema.minimum !== undefined && schema.maximum !== undefined ? `${schema.minimum}–${schema.maximum}` : null,
-                          schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : null,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </>
-        )}
-        {body?.content && (
-          <>
-            <h4>Body</h4>
-            {Object.entries(body.content).map(([type, c]) => (
-              <div key={type} className="small">
-                <code>{type}</code>: {c.schema ? <TypeLabel schema={c.schema} /> : 'the file'}
-              </div>
-            ))}
-          </>
-        )}
-        <h4>Responses</h4>
-        <ul className={styles.list}>
-          {Object.entries(op.responses)
-            .filter(([code]) => Number(code) < 400)
-            .map(([code, r]) => {
-              const content = (r.content ?? {}) as Record<string, { schema?: Schema }>;
-              const json = content['application/json']?.schema;
-              return (
-                <li key={code} className="small">
-                  <strong>{code}</strong> {String(r.description ?? '')}
-                  {json && (
-                    <>
-                      {' '}
-                      — <TypeLabel schema={json} />
-                      {json.type === 'object' && json.properties ? (
-                        <>
-                          {' '}
-                          with{' '}
-                          {Object.entries(json.properties as Record<string, Schema>).map(([k, v], i) => (
-                            <span key={k}>
-                              {i > 0 && ', '}
-                              <code>{k}</code>: <TypeLabel schema={v} />
-                            </span>
-                          ))}
-                        </>
-                      ) : null}
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          <li className="small">
-            Errors ({<a href={`#${anchorFor('Error')}`}>Error</a>}):{' '}
-            {Object.entries(op.responses)
-              .filter(([code]) => Number(code) >= 400)
-              .map(([code, r]) => (
-                <abbr key={code} title={String(r.description ?? '')} className={styles.code}>
-                  {code}
-                </abbr>
-              ))}
-          </li>
-        </ul>
-      </div>
-    </div>
   );
 }

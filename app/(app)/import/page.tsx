@@ -8,6 +8,7 @@ import { IMPORT_COLUMNS } from '@/lib/import/columns';
 import { workspaceIsEmpty } from '@/lib/export/queries';
 import { ImportWizard } from '@/components/import/import-wizard';
 import { WorkspaceImportForm } from '@/components/import/workspace-import-form';
+import { ImportColumnsTable } from '@/components/import/import-columns-table';
 
 export const metadata: Metadata = { title: 'Import and export' };
 
@@ -46,36 +47,19 @@ export default async function ImportPage() {
         </div>
       )}
 
-      <details className="panel" style={{ marginTop: 16 }}>
+      <details className="panel mt-16">
         <summary>
           <strong>Columns of an import file</strong> <span className="small muted">(JSON: the same names as keys)</span>
         </summary>
-        <table className="data" style={{ marginTop: 10 }}>
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>Required</th>
-              <th>What it holds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {IMPORT_COLUMNS.map((c) => (
-              <tr key={c.name}>
-                <td className="mono">{c.name}</td>
-                <td>{c.required ? 'yes' : ''}</td>
-                <td>{c.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="small muted" style={{ marginTop: 8 }}>
+        <ImportColumnsTable />
+        <p className="small muted mt-8">
           Names match loosely (“Stance date”, “stanceDate” and “stance_date” are the same column); other columns are ignored, so an assessments
           CSV export can be imported back. Actors, issues and sources are found by name, ignoring case. An issue is created only with
           issue_anchors, because its scale must have labelled points. Files up to {formatBytes(env().IMPORT_MAX_BYTES)}.
         </p>
       </details>
 
-      <h2 style={{ marginTop: 24 }}>Export</h2>
+      <h2 className="mt-24">Export</h2>
       <div className="panel">
         <div className="row">
           <a className="btn btn-primary" href="/api/v1/export" download>
@@ -83,7 +67,7 @@ export default async function ImportPage() {
           </a>
           <span className="small muted">Every record with its history, deleted ones too; restores into an empty workspace.</span>
         </div>
-        <div className="row" style={{ marginTop: 12 }}>
+        <div className="row mt-12">
           <span className="small">Lists as CSV (opens in Excel or LibreOffice):</span>
           {CSV_LISTS.map((l) => (
             <a key={l.path} className="btn btn-small" href={`/api/v1/${l.path}?format=csv`} download>
@@ -95,7 +79,7 @@ export default async function ImportPage() {
 
       {isAdmin && (
         <>
-          <h2 style={{ marginTop: 24 }}>Restore a workspace export</h2>
+          <h2 className="mt-24">Restore a workspace export</h2>
           <div className="panel">
             <WorkspaceImportForm empty={empty} />
           </div>

@@ -6,6 +6,7 @@ import { listNotifications, listWatches } from '@/lib/notifications/queries';
 import { EmptyState } from '@/components/records/list-controls';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { LiveRefresh } from '@/components/notifications/live-refresh';
+import { WatchTable } from '@/components/notifications/watch-table';
 import { markAllNotificationsReadAction, markNotificationReadAction, removeWatchAction } from './actions';
 
 export const metadata: Metadata = { title: 'Notifications' };
@@ -69,30 +70,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         {watches.length === 0 ? (
           <p className="muted">You watch nothing yet. Open an <Link href="/actors">actor</Link> or an <Link href="/issues">issue</Link> and set an alert.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Watching</th>
-                <th>Moves of more than</th>
-                <th><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {watches.map((w) => (
-                <tr key={w.id}>
-                  <td>
-                    {w.actor && <Link href={`/actors/${w.actor.id}`} prefetch={false}>{w.actor.name}</Link>}
-                    {w.actor && w.issue && ' on '}
-                    {w.issue && <Link href={`/issues/${w.issue.id}`} prefetch={false}>{w.issue.title}</Link>}
-                  </td>
-                  <td className="nowrap">{w.threshold} points</td>
-                  <td>
-                    <RecordActionButton action={removeWatchAction} id={w.id} label="Stop watching" />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WatchTable watches={watches} removeAction={removeWatchAction} />
         )}
       </section>
     </>

@@ -9,6 +9,7 @@ import { analystBrierScores, listScenarios } from '@/lib/scenarios/queries';
 import { isoDay } from '@/lib/format';
 import { CursorPager, DeletedToggle, EmptyState, FilterBar, SearchField } from '@/components/records/list-controls';
 import { RecordTable } from '@/components/records/record-table';
+import { AnalystBrierTable } from '@/components/scenarios/brier-tables';
 import { RecordActionButton } from '@/components/records/record-actions';
 import { restoreScenarioAction } from './actions';
 import '../../scenarios.css';
@@ -134,7 +135,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                 },
               ]}
             />
-            <div className="row" style={{ justifyContent: 'space-between', marginTop: 10 }}>
+            <div className="row row-spread mt-10">
               <div className="row">
                 {!deletedView && list.total > 1 && (
                   <button type="submit" className="btn-small">
@@ -155,24 +156,7 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
             <p className="muted small">No scenario has been resolved yet. When one is, each analyst’s final estimate before resolution is scored here (Brier score).</p>
           ) : (
             <>
-              <table className="data" aria-label="Brier score per analyst">
-                <thead>
-                  <tr>
-                    <th>Analyst</th>
-                    <th className="num">Resolved scenarios scored</th>
-                    <th className="num">Brier score</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {scores.map((s) => (
-                    <tr key={s.analystId}>
-                      <td>{s.analystName}</td>
-                      <td className="num">{s.n}</td>
-                      <td className="num">{s.brier.toFixed(3)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AnalystBrierTable scores={scores} />
               <p className="small muted">
                 Brier score: mean of (probability − outcome)², outcome 1 if it happened and 0 if not, over each analyst’s final estimate before
                 resolution. 0 is perfect; always saying 50% scores 0.25.

@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import '@/components/charts/charts.css';
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation';
 import { requirePageContext } from '@/lib/auth/request';
 import { roleCan } from '@/lib/auth/permissions';
 import { assessmentRevisions, getAssessment } from '@/lib/assessments/queries';
-import { ASSESSMENT_FIELD_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
+import { CREDIBILITY_LABELS } from '@/lib/assessments/schema';
 import { nearestAnchor } from '@/lib/issues/schema';
 import { RELIABILITY_LABELS } from '@/lib/sources/schema';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { RecordPageActions } from '@/components/records/record-actions';
 import { ConfidenceBadge } from '@/components/assessments/assessment-table';
+import { RevisionHistoryTable } from '@/components/assessments/revision-history';
+import { FactTable } from '@/components/ui/data-table';
 import { deleteAssessmentAction, restoreAssessmentAction } from '../actions';
 import { formatDay } from '@/lib/format';
 import { listOpinions, opinionDistribution } from '@/lib/opinions/queries';
@@ -17,12 +19,6 @@ import { OpinionsPanel } from '@/components/opinions/opinions-panel';
 import { createOpinionAction, deleteOpinionAction, updateOpinionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assessment' };
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const text = String(value);
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
-}
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
@@ -58,21 +54,29 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       <div className="grid-2">
         <div className="panel">
           <h2>Reading</h2>
-          <table className="data">
-            <tbody>
-              <tr><th>Position</th><td><strong>{a.position}</strong>{anchor && <span className="muted"> ≈ {anchor.label}</span>}</td></tr>
-              <tr><th>Salience</th><td>{a.salience}</td></tr>
-              <tr><th>Capability</th><td>{a.capability ?? '—'}</td></tr>
-              <tr><th>Confidence</th><td><ConfidenceBadge value={a.confidence} /></td></tr>
-              <tr><th>Credibility</th><td>{CREDIBILITY_LABELS[a.credibility]}</td></tr>
-              <tr><th>Source</th><td><Link href={`/sources/${a.source.id}`}>{a.source.title}</Link> <div className="small muted">{a.source.outlet}, published {formatDay(a.source.publishedAt)} · {RELIABILITY_LABELS[a.source.reliability]}</div></td></tr>
-            </tbody>
-          </table>
+          <FactTable
+            facts={[
+              { label: 'Position', value: <><strong>{a.position}</strong>{anchor && <span className="muted"> ≈ {anchor.label}</span>}</> },
+              { label: 'Salience', value: a.salience },
+              { label: 'Capability', value: a.capability ?? '—' },
+              { label: 'Confidence', value: <ConfidenceBadge value={a.confidence} /> },
+              { label: 'Credibility', value: CREDIBILITY_LABELS[a.credibility] },
+              {
+                label: 'Source',
+                value: (
+                  <>
+                    <Link href={`/sources/${a.source.id}`}>{a.source.title}</Link>{' '}
+                    <div className="small muted">{a.source.outlet}, published {formatDay(a.source.publishedAt)} · {RELIABILITY_LABELS[a.source.reliability]}</div>
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
         <div className="panel">
           <h2>Quote</h2>
           <p className="quote">{a.quote}</p>
-          <h2 style={{ marginTop: 14 }}>Rationale</h2>
+          <h2 className="mt-14">Rationale</h2>
           <p>{a.rationale || <span className="muted">None given.</span>}</p>
         </div>
       </div>
@@ -86,32 +90,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       />
       <div className="panel">
         <h2>History</h2>
-        <table className="data" aria-label="Revision history">
-          <thead><tr><th>Version</th><th>When</th><th>Who</th><th>What changed</th></tr></thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.id}>
-                <td>{r.version}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>{r.editedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</td>
-                <td>{r.editedByName}</td>
-                <td>
-                  {r.version === 1 ? (
-                    <span className="muted">Created</span>
-                  ) : (
-                    <ul style={{ margin: 0, paddingLeft: 16 }}>
-                      {Object.entries(r.changes).map(([field, change]) => (
-                        <li key={field}>
-                          {ASSESSMENT_FIELD_LABELS[field] ?? field}: <del>{show(change.from)}</del> → <ins>{show(change.to)}</ins>
-                        </li>
-                      ))}
-                      {Object.keys(r.changes).length === 0 && <li className="muted">Saved without changes</li>}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RevisionHistoryTable revisions={revisions} />
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { getInterest } from '@/lib/interests/queries';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { RELIABILITY_LABELS } from '@/lib/sources/schema';
 import { RecordPageActions } from '@/components/records/record-actions';
+import { FactTable } from '@/components/ui/data-table';
 import { deleteInterestAction, restoreInterestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Stated interest' };
@@ -42,18 +43,21 @@ export default async function InterestPage({ params }: { params: Promise<{ id: s
       <div className="panel">
         <blockquote className="quote">“{interest.quote}”</blockquote>
         {interest.summary && <p>{interest.summary}</p>}
-        <table className="data" aria-label="Where it was stated">
-          <tbody>
-            <tr><th scope="row">Actor</th><td><Link href={`/actors/${interest.actor.id}`}>{interest.actor.name}</Link></td></tr>
-            <tr>
-              <th scope="row">Source</th>
-              <td>
-                <Link href={`/sources/${interest.source.id}`}>{interest.source.title}</Link>
-                <div className="small muted">{interest.source.outlet}, published {formatDay(interest.source.publishedAt)} · {RELIABILITY_LABELS[interest.source.reliability]}</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <FactTable
+          label="Where it was stated"
+          facts={[
+            { label: 'Actor', value: <Link href={`/actors/${interest.actor.id}`}>{interest.actor.name}</Link> },
+            {
+              label: 'Source',
+              value: (
+                <>
+                  <Link href={`/sources/${interest.source.id}`}>{interest.source.title}</Link>
+                  <div className="small muted">{interest.source.outlet}, published {formatDay(interest.source.publishedAt)} · {RELIABILITY_LABELS[interest.source.reliability]}</div>
+                </>
+              ),
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import '@/components/charts/charts.css';
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
@@ -48,10 +48,10 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
       <div className="page-head">
         <div>
           <h1>{issue.title}</h1>
-          {issue.description && <div className="sub" style={{ maxWidth: 900 }}>{issue.description}</div>}
+          {issue.description && <div className="sub measure-wide">{issue.description}</div>}
         </div>
         {!issue.deletedAt && (
-          <div className="actions" style={{ flexShrink: 0 }}>
+          <div className="actions no-shrink">
             {canWrite && <Link className="btn btn-primary" href={`/assessments/new?issueId=${issue.id}`}>Record an assessment</Link>}
             {canWrite && <Link className="btn" href={`/events/new?issue=${issue.id}`} prefetch={false}>Record an event</Link>}
             {canWrite && <Link className="btn" href={`/issues/${issue.id}/edit`}>Edit issue</Link>}
@@ -62,7 +62,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
       </div>
 
       {issue.deletedAt ? (
-        <div className="notice notice-warn row" style={{ justifyContent: 'space-between' }}>
+        <div className="notice notice-warn row row-spread">
           <span>This issue was deleted on {formatDay(issue.deletedAt.toISOString())}; its readings are hidden from the dashboard until it is restored.</span>
           {roleCan(ctx.role, 'records:restore') && <RecordActionButton action={restoreIssueAction} id={issue.id} label="Restore" className="btn" />}
         </div>
@@ -70,11 +70,11 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
         <>
           <div className="panel">
             <details>
-              <summary className="label" style={{ cursor: 'pointer' }}>
+              <summary className="label clickable">
                 Filters{applied.length ? ': ' : ''}
-                {applied.length > 0 && <span className="muted" style={{ fontWeight: 400 }}>{applied.join(' · ')}</span>}
+                {applied.length > 0 && <span className="muted weight-normal">{applied.join(' · ')}</span>}
               </summary>
-              <div style={{ marginTop: 10 }}>
+              <div className="mt-10">
                 <StanceFilterForm action={`/issues/${issue.id}`} filters={filters} actors={actors} sources={sources} />
               </div>
             </details>

@@ -13,6 +13,7 @@ import { SHIPPED_BACKTESTS } from '@/lib/scenarios/backtest-figures';
 import { forecast, sensitivity } from '@/lib/decision-models';
 import { HeadlineForecast, ModelScoresTable } from '@/components/scenarios/track-record';
 import { Tornado } from '@/components/scenarios/tornado';
+import { ScenarioBrierTable } from '@/components/scenarios/brier-tables';
 import { num } from '@/components/scenarios/format';
 import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
 import { TeamAggregateLine } from '@/components/scenarios/team-aggregate';
@@ -141,7 +142,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         />
         {canEstimate && (
           <>
-            <h3 style={{ marginTop: 16 }}>Add your estimate</h3>
+            <h3 className="mt-16">Add your estimate</h3>
             <EstimateForm key={estimates.length} action={addEstimateAction} scenarioId={scenario.id} today={today} />
           </>
         )}
@@ -152,7 +153,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         {scenario.outcome ? (
           <>
             {annulled && (
-              <div className="panel" role="note" aria-label="Resolution annulled" style={{ borderColor: 'var(--danger)' }}>
+              <div className="panel sc-annulled" role="note" aria-label="Resolution annulled">
                 <p>
                   <strong>Annulled</strong> by {scenario.annulledByName} on {isoDay(scenario.annulledAt!)}: {scenario.annulmentReason}
                 </p>
@@ -192,31 +193,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
             {annulled ? (
               <p className="muted">Analysts’ Brier scores are not counted while the resolution is annulled.</p>
             ) : scores.length ? (
-              <table className="data" aria-label="Brier score of each analyst on this scenario">
-                <thead>
-                  <tr>
-                    <th>Analyst</th>
-                    <th>Final estimate before resolution</th>
-                    <th className="num">Probability</th>
-                    <th className="num">Outcome</th>
-                    <th className="num">Brier score</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {scores.map((s) => {
-                    const item = s.items[0]!;
-                    return (
-                      <tr key={s.analystId}>
-                        <td>{s.analystName}</td>
-                        <td>{item.estimatedOn}</td>
-                        <td className="num">{Math.round(item.probability * 10_000) / 100}%</td>
-                        <td className="num">{item.outcome}</td>
-                        <td className="num">{item.score.toFixed(3)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <ScenarioBrierTable scores={scores} />
             ) : (
               <p className="muted">Nobody estimated this scenario before it resolved, so there is nothing to score.</p>
             )}

@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { Fragment } from 'react';
 import { requirePageContext } from '@/lib/auth/request';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { modelProblem } from '@/lib/scenarios/inputs';
-import { OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { getScenario, scenarioModel, scenarioOptions } from '@/lib/scenarios/queries';
 import { isoDay } from '@/lib/format';
-import { compareParamsSchema, MAX_COMPARE, OVERRIDE_FIELDS, OVERRIDE_LABELS } from '@/lib/scenarios/schema';
-import type { ComposedActor } from '@/lib/scenarios/types';
+import { compareParamsSchema, MAX_COMPARE } from '@/lib/scenarios/schema';
 import { CompareRun } from '@/components/scenarios/compare-run';
-import { num } from '@/components/scenarios/format';
+import { CompareInputsTable } from '@/components/scenarios/compare-inputs';
 import '../../../scenarios.css';
 
 export const metadata: Metadata = { title: 'Compare scenarios' };
@@ -21,10 +18,6 @@ async function load(ctx: Awaited<ReturnType<typeof requirePageContext>>, id: str
   const scenario = await findOrNull(getScenario(ctx, id));
   if (!scenario || scenario.deletedAt) return null;
   return { scenario, model: await scenarioModel(ctx, scenario) };
-}
-
-function allSame(values: (string | number | null)[]): boolean {
-  return values.every((v) => v === values[0]);
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -39,16 +32,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const ready = loaded.length >= 2;
   const issues = new Set(loaded.map((l) => l.scenario.issueId));
   const anchors = loaded[0]?.scenario.issue.anchors ?? [];
-
-  // Union of actors across the scenarios, by name.
-  const actorIds = new Map<string, string>();
-  for (const l of loaded) for (const a of l.model.composed.actors) actorIds.set(a.actorId, a.name);
-  const actorRows = [...actorIds.entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const cell = (l: Loaded, actorId: string): ComposedActor | undefined => l.model.composed.actors.find((a) => a.actorId === actorId);
-  const fieldValue = (l: Loaded, actorId: string, field: (typeof OVERRIDE_FIELDS)[number]) => {
-    const a = cell(l, actorId);
-    return a?.value ? Number(a.value[field].toFixed(2)) : null;
-  };
 
   return (
     <>
@@ -75,7 +58,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <span className="small muted">({o.issue.title}, as of {isoDay(o.asOf)})</span>
             </label>
           ))}
-          <div className="actions" style={{ marginTop: 8 }}>
+          <div className="actions mt-8">
             <button type="submit">Compare</button>
           </div>
         </form>
@@ -91,87 +74,19 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <p className="small muted">
               Values the model uses (position · salience · capability). A value marked <span className="sc-diff">≠</span> differs between the scenarios.
             </p>
-            <div className="sc-scroll">
-              <table className="data sc-compare" aria-label="Inputs of the compared scenarios">
-                <thead>
-                  <tr>
-                    <th />
-                    {loaded.map((l) => (
-                      <th key={l.scenario.id}>
-                        <Link href={`/scenarios/${l.scenario.id}`}>{l.scenario.name}</Link>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">Issue</th>
-                    {loaded.map((l) => (
-                      <td key={l.scenario.id} className={issues.size > 1 ? 'sc-diff-cell' : ''}>{l.scenario.issue.title}</td>
-                    ))}
-                  </tr>
-                  <tr>
-                    <th scope="row">Baseline as of</th>
-                    {loaded.map((l) => (
-                      <td key={l.scenario.id} className={allSame(loaded.map((x) => x.scenario.asOfDay)) ? '' : 'sc-diff-cell'}>
-                        {l.scenario.asOfDay}
-                      </td>
-                    ))}
-                  </tr>
-                  <tr>
-                    <th scope="row">Author · status</th>
-                    {loaded.map((l) => (
-                      <td key={l.scenario.id}>
-                        {l.scenario.authorName} · {l.scenario.outcome ? OUTCOME_LABELS[l.scenario.outcome] : 'Open'}
-                      </td>
-                    ))}
-                  </tr>
-                  <tr>
-                    <th scope="row">Assumptions</th>
-                    {loaded.map((l) => (
-                      <td key={l.scenario.id} className="small sc-prose">{l.scenario.description || '—'}</td>
-                    ))}
-                  </tr>
-                  {actorRows.map(([actorId, name]) => (
-                    <tr key={actorId}>
-                      <th scope="row">{name}</th>
-                      {loaded.map((l) => {
-                        const a = cell(l, actorId);
-                        if (!a?.value) {
-                          const inOthers = loaded.some((x) => cell(x, actorId)?.value);
-                          return (
-                            <td key={l.scenario.id} className={inOthers ? 'sc-diff-cell muted' : 'muted'}>
-                              {inOthers && <span className="sc-diff" aria-hidden="true">≠ </span>}
-                              Left out{inOthers && <span className="sc-sr-only"> (differs)</span>}
-                            </td>
-                          );
-                        }
-                        return (
-                          <td key={l.scenario.id}>
-                            <div className="sc-triple">
-                            {OVERRIDE_FIELDS.map((f, k) => {
-                              const differs = !allSame(loaded.map((x) => fieldValue(x, actorId, f)));
-                              return (
-                                <Fragment key={f}>
-                                  {k > 0 && <span className="muted" aria-hidden="true">·</span>}
-                                  <span className={differs ? 'sc-diff' : ''} title={OVERRIDE_LABELS[f]}>
-                                    {differs && <span aria-hidden="true">≠ </span>}
-                                    <span className="sc-sr-only">{OVERRIDE_LABELS[f]} </span>
-                                    {num(a.value![f])}
-                                    {differs && <span className="sc-sr-only"> (differs)</span>}
-                                  </span>
-                                </Fragment>
-                              );
-                            })}
-                            </div>
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CompareInputsTable
+              issuesDiffer={issues.size > 1}
+              scenarios={loaded.map((l) => ({
+                id: l.scenario.id,
+                name: l.scenario.name,
+                issueTitle: l.scenario.issue.title,
+                asOfDay: l.scenario.asOfDay,
+                authorName: l.scenario.authorName,
+                outcome: l.scenario.outcome,
+                description: l.scenario.description,
+                actors: l.model.composed.actors,
+              }))}
+            />
           </section>
           <CompareRun
             anchors={anchors}

@@ -32,7 +32,7 @@ export default async function TokensPage() {
           </div>
         </div>
       </div>
-      <div className="notice notice-info" style={{ marginBottom: 16, maxWidth: 900 }}>
+      <div className="notice notice-info mb-16 measure-wide">
         A token acts with the role you choose for it, never more than your own role in this workspace: if your role is lowered or your access
         removed, its rights follow at once. Each token may make {env().API_RATE_LIMIT_PER_MINUTE} requests a minute. The token itself is
         shown once, when created; Stanceboard keeps only a fingerprint (SHA-256) and its first characters to tell it apart.

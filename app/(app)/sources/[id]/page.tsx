@@ -73,7 +73,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         )}
       </div>
       {source.deletedAt && <div className="notice notice-warn">This source was deleted. Restore it to record assessments from it.</div>}
-      <div className="grid-2" style={{ gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)' }}>
+      <div className="grid-2 grid-wide-main">
         <div className="panel">
           <h2>Quick capture</h2>
           <p className="small muted">

@@ -1,4 +1,4 @@
-import '@/app/charts.css';
+import '@/components/charts/charts.css';
 import '@/app/scenarios.css';
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
@@ -17,14 +17,14 @@ import { issueEvents } from '@/lib/events/queries';
 import { getScenario, listScenarios, scenarioModel } from '@/lib/scenarios/queries';
 import { modelProblem } from '@/lib/scenarios/inputs';
 import { scenarioTeamAggregate } from '@/lib/scenarios/team-forecasts';
-import { LIKELIHOOD_LABELS, OUTCOME_LABELS } from '@/lib/scenarios/likelihood';
 import { forecast } from '@/lib/decision-models';
-import { formatDay, formatDelta, formatPosition } from '@/components/charts/format';
+import { formatDay, formatPosition } from '@/components/charts/format';
 import { seriesStyle } from '@/components/charts/palette';
 import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ChartSkeleton, TableSkeleton } from '@/components/charts/skeletons';
 import { PrintButton } from '@/components/ui/print-button';
+import { BriefScenariosTable, BriefShiftsTable, StandingNowTable } from '@/components/issues/brief-tables';
 import { StanceOverTime } from '../stance-over-time';
 
 export const metadata: Metadata = { title: 'Issue brief' };
@@ -53,7 +53,7 @@ export default async function IssueBriefPage({ params }: { params: Promise<{ id:
       <div className="page-head">
         <div>
           <h1>Issue brief: {issue.title}</h1>
-          {issue.description && <div className="sub" style={{ maxWidth: 900 }}>{issue.description}</div>}
+          {issue.description && <div className="sub measure-wide">{issue.description}</div>}
           <div className="small muted">
             Prepared {formatDay(prepared)} from {ctx.workspaceName} by {ctx.userName}. Positions on the issue&apos;s 0–100 scale, whose anchor points are under the first chart.
           </div>
@@ -107,32 +107,7 @@ async function StandingNow({ ctx, issueId, anchors }: { ctx: Ctx; issueId: strin
       exportChart={positions.length > 0 ? {} : undefined}
       table={
         positions.length > 0 && (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Actor</th>
-                <th className="num">Position</th>
-                <th>Nearest anchor</th>
-                <th className="num">Min–max</th>
-                <th className="num">Sources</th>
-                <th>Latest stance date</th>
-              </tr>
-            </thead>
-            <tbody>
-              {positions.map((p) => (
-                <tr key={p.actorId}>
-                  <td>{p.actorName}</td>
-                  <td className="num">{formatPosition(p.position)}</td>
-                  <td>{anchorLabel(anchors, p.position)}</td>
-                  <td className="num">
-                    {formatPosition(p.min)}–{formatPosition(p.max)}
-                  </td>
-                  <td className="num">{p.sources}</td>
-                  <td>{formatDay(p.asOf)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StandingNowTable positions={positions} anchorLabel={(position) => anchorLabel(anchors, position)} />
         )
       }
     >
@@ -172,34 +147,7 @@ async function Shifts({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
       {shifts.length === 0 ? (
         <p className="muted">No actor has moved on this issue.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Actor</th>
-                <th className="num">From</th>
-                <th className="num">To</th>
-                <th className="num">Change</th>
-                <th>Dates</th>
-                <th>Sources of the latest readings</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shifts.map((s) => (
-                <tr key={s.actorId}>
-                  <td>{s.actorName}</td>
-                  <td className="num">{formatPosition(s.from)}</td>
-                  <td className="num">{formatPosition(s.to)}</td>
-                  <td className="num">{formatDelta(s.delta)}</td>
-                  <td>
-                    {formatDay(s.fromDate)} → {formatDay(s.toDate)}
-                  </td>
-                  <td>{s.toSources.map((src) => src.outlet).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BriefShiftsTable shifts={shifts} />
       )}
     </>
   );
@@ -218,7 +166,6 @@ async function Scenarios({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
       return { item, aggregate, headline: problem ? null : forecast(composed.model), problem };
     }),
   );
-  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
   return (
     <>
       <h2 id="brief-scenarios">Scenarios and likelihoods</h2>
@@ -230,56 +177,7 @@ async function Scenarios({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
             Headline forecast: where the bargaining lands by the scenario&apos;s inputs, with its 80% interval. Team likelihood: the median of each analyst&apos;s latest
             estimate that the scenario happens{total > rows.length ? `; the ${rows.length} most recently updated of ${total} scenarios` : ''}.
           </p>
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>Scenario</th>
-                  <th>Baseline as of</th>
-                  <th className="num">Headline forecast</th>
-                  <th>Team likelihood</th>
-                  <th>Latest estimate</th>
-                  <th>Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ item, aggregate, headline, problem }) => (
-                  <tr key={item.id}>
-                    <td>
-                      <Link href={`/scenarios/${item.id}`}>{item.name}</Link>
-                    </td>
-                    <td>{formatDay(item.asOf)}</td>
-                    <td className="num">
-                      {headline ? (
-                        <>
-                          {formatPosition(headline.value)} <span className="muted small">({formatPosition(headline.interval.p10)}–{formatPosition(headline.interval.p90)})</span>
-                        </>
-                      ) : (
-                        <span className="muted small">{problem}</span>
-                      )}
-                    </td>
-                    <td>
-                      {aggregate === null
-                        ? 'Hidden until you estimate'
-                        : aggregate.n === 0
-                          ? '—'
-                          : `${pct(aggregate.median)} (n = ${aggregate.n})`}
-                    </td>
-                    <td>
-                      {item.lastEstimate
-                        ? `${LIKELIHOOD_LABELS[item.lastEstimate.likelihood]}, ${item.lastEstimate.analystName}, ${formatDay(item.lastEstimate.estimatedOn)}`
-                        : '—'}
-                    </td>
-                    <td>
-                      {item.outcome
-                        ? `${OUTCOME_LABELS[item.outcome]}${item.outcomePosition !== null ? ` at ${formatPosition(item.outcomePosition)}` : ''}`
-                        : 'Open'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <BriefScenariosTable rows={rows} />
         </>
       )}
     </>
@@ -294,7 +192,7 @@ async function Events({ ctx, issueId }: { ctx: Ctx; issueId: string }) {
       {events.length === 0 ? (
         <p className="muted">No events recorded for this issue.</p>
       ) : (
-        <ul className="stack" style={{ gap: 6 }}>
+        <ul className="stack row-tight">
           {events.map((e) => (
             <li key={e.id}>
               <b>{formatDay(e.date)}</b> {e.title}

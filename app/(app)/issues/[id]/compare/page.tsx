@@ -1,20 +1,20 @@
-import '@/app/charts.css';
+import '@/components/charts/charts.css';
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { requirePageContext } from '@/lib/auth/request';
 import { findOrNull } from '@/lib/records/find-or-null';
 import { opinionCounts } from '@/lib/opinions/queries';
-import { OpinionCountsCell } from '@/components/opinions/opinion-counts';
 import { sourceComparison } from '@/lib/stance/source-comparison';
 import { stanceIssue } from '@/lib/stance/series';
 import { rawSearchParams, sourceComparisonSchema } from '@/lib/stance/schema';
-import { CONFIDENCE_LABELS, CREDIBILITY_LABELS } from '@/lib/assessments/schema';
-import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from '@/lib/sources/schema';
+import { CONFIDENCE_LABELS } from '@/lib/assessments/schema';
+import { SOURCE_KIND_LABELS } from '@/lib/sources/schema';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { formatDay, formatPosition, truncate } from '@/components/charts/format';
 import { seriesStyle } from '@/components/charts/palette';
 import { ScaleDotPlot } from '@/components/charts/scale-dot-plot';
+import { SourceComparisonTable } from '@/components/charts/source-comparison-table';
 
 export const metadata: Metadata = { title: 'Source comparison' };
 
@@ -120,42 +120,7 @@ function Comparison({
         }
         csvHref={csv}
         table={
-          <table className="data" data-table="source-comparison">
-            <thead>
-              <tr>
-                <th>Source</th>
-                <th>Kind</th>
-                <th>Reliability</th>
-                <th>Origin</th>
-                <th className="num">Position</th>
-                <th>Stance date</th>
-                <th>Confidence</th>
-                <th>Credibility</th>
-                <th>Analyst</th>
-                <th className="num">Readings</th>
-                <th>Quote</th>
-                <th>Colleagues’ opinions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {placements.map((p) => (
-                <tr key={p.sourceId}>
-                  <td>{p.outlet}: {p.title}</td>
-                  <td>{SOURCE_KIND_LABELS[p.kind]}</td>
-                  <td>{RELIABILITY_LABELS[p.reliability]}</td>
-                  <td>{p.origin ? `${p.origin}${p.sharingOrigin > 1 ? ` (shared by ${p.sharingOrigin} sources here)` : ''}` : 'Not given'}</td>
-                  <td className="num">{formatPosition(p.position)}</td>
-                  <td>{formatDay(p.stanceDate)}</td>
-                  <td>{CONFIDENCE_LABELS[p.confidence]}</td>
-                  <td>{CREDIBILITY_LABELS[p.credibility] ?? p.credibility}</td>
-                  <td>{p.analyst ?? 'Unknown'}</td>
-                  <td className="num">{p.readings}</td>
-                  <td className="quote-cell">{p.quote}</td>
-                  <td><OpinionCountsCell counts={opinions.get(p.assessmentId)} href={`/assessments/${p.assessmentId}#opinions`} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SourceComparisonTable placements={placements} opinions={opinions} />
         }
       >
         {stats.n === 0 ? (
@@ -214,8 +179,8 @@ function Comparison({
                 },
               ]}
             />
-            <section aria-labelledby="shared-origins" style={{ marginTop: 12 }}>
-              <h2 id="shared-origins" style={{ fontSize: 15 }}>Sources that share an origin</h2>
+            <section aria-labelledby="shared-origins" className="mt-12">
+              <h2 id="shared-origins" className="heading-small">Sources that share an origin</h2>
               {sharedOrigins.length === 0 ? (
                 <p className="small muted">None: every source here is independent (no two name the same origin).</p>
               ) : (
@@ -237,7 +202,7 @@ function Comparison({
           </>
         )}
       </ChartFrame>
-      <p className="small muted" style={{ marginTop: 10 }}>
+      <p className="small muted mt-10">
         <Link href={`/issues/${issueId}?actor=${actor.id}`}>See {actor.name} over time on this issue</Link>
       </p>
     </div>
