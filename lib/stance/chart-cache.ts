@@ -39,9 +39,14 @@ async function stanceVersion(conn: Db, workspaceId: string, issueIds: readonly s
 
 /**
  * The versions of the lines of `actorIds` on one issue (actor id → version): each line's (issue, actor)
- * counter (migration 20261205000000_stance_version_pairs) with the workspace's.
+ * counter (migration 20261205000000_stance_version_pairs) with the workspace's. Read before computing
+ * anything these versions will be stored with.
  */
-async function actorLineVersions(conn: Db, workspaceId: string, issueId: string, actorIds: readonly string[]): Promise<Map<string, string>> {
+export async function actorLineVersions(ctx: Ctx, issueId: string, actorIds: readonly string[]): Promise<Map<string, string>> {
+  authorize(ctx, 'workspace:read');
+  if (!actorIds.length) return new Map();
+  const conn = readDb(ctx);
+  const workspaceId = ctx.workspaceId;
   const rows = await conn.$queryRaw<{ actor: string; v: string }[]>`
     SELECT k."actor"::text AS actor, coalesce(sum(v."n"), 0)::text || '/' || coalesce(sum(v."xmin"::text::bigint), 0)::text AS v
     FROM unnest(${[...actorIds]}::uuid[]) AS k("actor")
@@ -56,7 +61,8 @@ async function actorLineVersions(conn: Db, workspaceId: string, issueId: string,
  * workspace's sources, actors, issues, names) change: after a colleague's save only their line is
  * computed again. `keyOf` names everything else a line depends on (filters, the chart's date range
  * and budgets); `compute` gets the actors whose line must be computed and answers one value per actor
- * (an actor it leaves out gets `empty`). Versions are read before computing, as in cachedStatement.
+ * (an actor it leaves out gets `empty`). Versions are read before computing, as in cachedStatement
+ * (or passed in, read by the caller before anything was computed).
  */
 export async function cachedActorLines<T>(
   ctx: Ctx,
@@ -64,12 +70,12 @@ export async function cachedActorLines<T>(
   actorIds: readonly string[],
   keyOf: (actorId: string) => string,
   compute: (actorIds: string[]) => Promise<Map<string, T>>,
-  { cost, empty }: { cost: (value: T) => number; empty: T },
+  { cost, empty, versions: known }: { cost: (value: T) => number; empty: T; versions?: Map<string, string> },
 ): Promise<Map<string, T>> {
   authorize(ctx, 'workspace:read');
-  const conn = readDb(ctx);
   const { entries } = cache();
-  const versions = actorIds.length ? await actorLineVersions(conn, ctx.workspaceId, issueId, actorIds) : new Map<string, string>();
+  // Versions read by the caller for several uses must have been read before any of them computed.
+  const versions = known ?? (await actorLineVersions(ctx, issueId, actorIds));
   const out = new Map<string, T>();
   const missing: string[] = [];
   for (const actorId of actorIds) {

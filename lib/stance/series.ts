@@ -4,7 +4,7 @@ import { isUuid } from '../validation';
 import { isoDay } from '../format';
 import type { StanceIssue, StanceReading, StanceSeries, StanceSeriesResult, StanceSource, Anchor } from './types';
 import { authorize, type Ctx } from '../auth/context';
-import { cachedActorLines, cachedStatement } from './chart-cache';
+import { actorLineVersions, cachedActorLines, cachedStatement } from './chart-cache';
 import { readDb } from '../db';
 import { notFound } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -144,34 +144,48 @@ const chartSourcesSql = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('
                 'reliability', s."reliability"::text, 'publishedAt', s."publishedAt") ORDER BY s."outlet", s."title"), '[]'::json)
          FROM "Source" s WHERE s."id" IN (SELECT DISTINCT "sourceId" FROM base))`;
 
-interface FrameRow {
-  issues_found: number;
-  units: { issueId: string; unit: BucketUnit }[];
-  lo: string | null;
-  hi: string | null;
-  lines: number;
-  /** The actors with readings, in the order of the chart's lines (by name). */
-  actors: string[];
-  sources: StanceSource[];
+/** One actor's readings on an issue under the chart's filters: what the chart's frame is made of. */
+interface LineStats {
+  actorId: string;
+  lo: string;
+  hi: string;
+  total: number;
+  sourceIds: string[];
 }
 
-/** One issue chart's frame (ChartFrame), its actors and its sources: one pass over the readings' index. */
-export function frameStatement(ctx: Ctx, issueId: string, filters: StanceFilters, maxPoints: number): Prisma.Sql {
+/** Per actor of `actorIds`: date range, number of readings and sources on the issue, under the filters. */
+export function lineStatsStatement(ctx: Ctx, issueId: string, actorIds: string[], filters: StanceFilters): Prisma.Sql {
   return Prisma.sql`
     WITH base AS (
-      SELECT a."issueId", a."actorId", a."sourceId", a."stanceDate"
-      ${readingScope(ctx, { issueIds: [issueId], actorIds: null, filters })}
-    ),
-    ${frameCtes(filters, maxPoints)}
-    SELECT
-      ${issuesFoundSql(ctx, [issueId])} AS issues_found,
-      (SELECT coalesce(json_agg(json_build_object('issueId', "issueId", 'unit', unit)), '[]'::json) FROM unit) AS units,
-      (SELECT lo::text FROM span) AS lo,
-      (SELECT hi::text FROM span) AS hi,
-      (SELECT count(*)::int FROM totals) AS lines,
-      (SELECT coalesce(json_agg(t."actorId" ORDER BY ac."name", t."actorId"), '[]'::json)
-         FROM totals t JOIN "Actor" ac ON ac."id" = t."actorId") AS actors,
-      ${chartSourcesSql} AS sources`;
+      SELECT a."actorId", a."sourceId", a."stanceDate"
+      ${readingScope(ctx, { issueIds: [issueId], actorIds, filters })}
+    )
+    SELECT coalesce(json_agg(json_build_object('actorId', "actorId", 'lo', lo, 'hi', hi, 'total', total, 'sourceIds', sources)), '[]'::json) AS stats
+    FROM (SELECT "actorId", min("stanceDate")::text AS lo, max("stanceDate")::text AS hi, count(*)::int AS total, array_agg(DISTINCT "sourceId") AS sources
+          FROM base GROUP BY "actorId") x`;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+/** Monday of the ISO week of `iso`, as a day number (date_trunc('week', …) in SQL). */
+const weekStart = (iso: string) => {
+  const n = dayNumber(iso);
+  return n - ((new Date(n * DAY_MS).getUTCDay() + 6) % 7);
+};
+
+/**
+ * The bucket unit of a chart of `lines` lines over lo…hi: the requested unit, or the next coarser one
+ * while a line would have too many buckets. The same rule as the unit CTE of frameCtes.
+ */
+export function chartUnit(bucket: BucketChoice, lo: string, hi: string, lines: number): BucketUnit {
+  const buckets = Math.min(MAX_BUCKETS_PER_SERIES, Math.max(MIN_BUCKETS_PER_SERIES, Math.floor(MAX_LINE_POINTS_PER_CHART / Math.max(lines, 1))));
+  const rank = BUCKET_RANK[bucket];
+  const [loYear, loMonth] = [Number(lo.slice(0, 4)), Number(lo.slice(5, 7))];
+  const [hiYear, hiMonth] = [Number(hi.slice(0, 4)), Number(hi.slice(5, 7))];
+  if (rank <= 0 && dayNumber(hi) - dayNumber(lo) + 1 <= buckets) return 'day';
+  if (rank <= 1 && Math.trunc((weekStart(hi) - weekStart(lo)) / 7) + 1 <= buckets) return 'week';
+  if (rank <= 2 && (hiYear - loYear) * 12 + hiMonth - loMonth + 1 <= buckets) return 'month';
+  return 'year';
 }
 
 export function seriesStatement(
@@ -306,40 +320,75 @@ const NO_LINE: ActorLine = { series: [], buckets: [], readings: [] };
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
- * One issue's chart statement result, assembled from its frame and one line per actor, each reused
- * until that actor's readings change (cachedActorLines): the same rows as seriesStatement over the whole
- * issue (tests/integration/stance-chart-cache.test.ts compares them), at the cost of the changed lines only.
+ * One issue's chart statement result, assembled from one line per actor, each reused until that
+ * actor's readings change (cachedActorLines): the same rows as seriesStatement over the whole issue
+ * (tests/integration/stance-chart-cache.test.ts compares them), at the cost of the changed lines only.
+ * The lines share a frame (the issue's date range, the number of lines, the bucket unit), made here
+ * from each actor's cached statistics; when it changes (a reading outside the range, a first reading
+ * of another actor) every line is computed again.
  */
 async function issueSeriesRow(ctx: Ctx, issueId: string, options: SeriesOptions): Promise<SeriesRow> {
   const { filters, maxPoints } = options;
-  const frameRow = await cachedStatement<FrameRow>(ctx, [issueId], frameStatement(ctx, issueId, filters, maxPoints), (r) => r.actors.length + r.sources.length + 1);
-  const { units, sources, actors } = frameRow;
-  const unit = units[0]?.unit;
-  if (!frameRow.lo || !frameRow.hi || !unit || !actors.length) return { issues_found: frameRow.issues_found, units, series: [], buckets: [], readings: [], sources };
-  const frame: ChartFrame = { issueId, lo: frameRow.lo, hi: frameRow.hi, lines: frameRow.lines, unit };
+  const conn = readDb(ctx);
+  // The actors with live readings on the issue, in the order of the chart's lines (by name), from the
+  // maintained current readings (one row per live issue × actor × source).
+  const [head] = await conn.$queryRaw<{ found: number; actors: string[] }[]>`
+    SELECT (SELECT count(*)::int FROM "Issue" WHERE "id" = ${issueId}::uuid AND "workspaceId" = ${ctx.workspaceId}::uuid AND "deletedAt" IS NULL) AS found,
+      (SELECT coalesce(json_agg(ac."id" ORDER BY ac."name", ac."id"), '[]'::json) FROM "Actor" ac
+        WHERE ac."workspaceId" = ${ctx.workspaceId}::uuid AND ac."deletedAt" IS NULL
+          AND ac."id" IN (SELECT c."actorId" FROM "CurrentReading" c JOIN "Source" s ON s."id" = c."sourceId" AND s."deletedAt" IS NULL
+                          WHERE c."workspaceId" = ${ctx.workspaceId}::uuid AND c."issueId" = ${issueId}::uuid)) AS actors`;
+  const empty: SeriesRow = { issues_found: head?.found ?? 0, units: [], series: [], buckets: [], readings: [], sources: [] };
+  if (!head?.found || !head.actors.length) return empty;
+  const versions = await actorLineVersions(ctx, issueId, head.actors);
+  const statsTemplate = lineStatsStatement(ctx, issueId, [NIL_UUID], filters);
+  const statsKey = createHash('sha256').update(statsTemplate.text).update(JSON.stringify(statsTemplate.values)).digest('base64url');
+  const stats = await cachedActorLines<LineStats | null>(
+    ctx,
+    issueId,
+    head.actors,
+    (actorId) => `stance-stats:${statsKey}:${actorId}`,
+    async (missing) => {
+      const [row] = await conn.$queryRaw<{ stats: LineStats[] }[]>(lineStatsStatement(ctx, issueId, missing, filters));
+      return new Map((row?.stats ?? []).map((x) => [x.actorId, x]));
+    },
+    { cost: (x) => 1 + (x?.sourceIds.length ?? 0), empty: null, versions },
+  );
+  const drawn = head.actors.map((id) => stats.get(id)).filter((x): x is LineStats => Boolean(x && x.total > 0));
+  if (!drawn.length) return empty;
+  const lo = drawn.reduce((m, x) => (x.lo < m ? x.lo : m), drawn[0]!.lo);
+  const hi = drawn.reduce((m, x) => (x.hi > m ? x.hi : m), drawn[0]!.hi);
+  const unit = chartUnit(filters.bucket, lo, hi, drawn.length);
+  const frame: ChartFrame = { issueId, lo, hi, lines: drawn.length, unit };
   // A line's key is its statement (with the actor left out): whatever the statement depends on is in
   // it, and filters it does not depend on (the aggregate shown, picked in pickValue) share the line.
   const template = seriesStatement(ctx, { ...options, issueIds: [issueId], actorIds: [NIL_UUID], frame });
   const lineKey = createHash('sha256').update(template.text).update(JSON.stringify(template.values)).digest('base64url');
-  const lines = await cachedActorLines<ActorLine>(
-    ctx,
-    issueId,
-    actors,
-    (actorId) => `stance-line:${lineKey}:${actorId}`,
-    async (missing) => {
-      const [row] = await readDb(ctx).$queryRaw<SeriesRow[]>(seriesStatement(ctx, { ...options, issueIds: [issueId], actorIds: missing, frame }));
-      const byActor = new Map<string, ActorLine>(missing.map((id) => [id, { series: [], buckets: [], readings: [] }]));
-      for (const x of row?.series ?? []) byActor.get(x.actorId)?.series.push(x);
-      for (const x of row?.buckets ?? []) byActor.get(x.actorId)?.buckets.push(x);
-      for (const x of row?.readings ?? []) byActor.get(x.actorId)?.readings.push(x);
-      return byActor;
-    },
-    { cost: (line) => line.series.length + line.buckets.length + line.readings.length, empty: NO_LINE },
-  );
-  const ordered = actors.map((id) => lines.get(id) ?? NO_LINE);
+  const sourceIds = [...new Set(drawn.flatMap((x) => x.sourceIds))];
+  const [lines, sources] = await Promise.all([
+    cachedActorLines<ActorLine>(
+      ctx,
+      issueId,
+      drawn.map((x) => x.actorId),
+      (actorId) => `stance-line:${lineKey}:${actorId}`,
+      async (missing) => {
+        const [row] = await conn.$queryRaw<SeriesRow[]>(seriesStatement(ctx, { ...options, issueIds: [issueId], actorIds: missing, frame }));
+        const byActor = new Map<string, ActorLine>(missing.map((id) => [id, { series: [], buckets: [], readings: [] }]));
+        for (const x of row?.series ?? []) byActor.get(x.actorId)?.series.push(x);
+        for (const x of row?.buckets ?? []) byActor.get(x.actorId)?.buckets.push(x);
+        for (const x of row?.readings ?? []) byActor.get(x.actorId)?.readings.push(x);
+        return byActor;
+      },
+      { cost: (line) => line.series.length + line.buckets.length + line.readings.length, empty: NO_LINE, versions },
+    ),
+    conn.$queryRaw<StanceSource[]>`
+      SELECT s."id", s."title", s."outlet", s."kind"::text AS kind, s."reliability"::text AS reliability, s."publishedAt" FROM "Source" s
+      WHERE s."id" = ANY(${sourceIds}::uuid[]) AND s."workspaceId" = ${ctx.workspaceId}::uuid ORDER BY s."outlet", s."title"`,
+  ]);
+  const ordered = drawn.map((x) => lines.get(x.actorId) ?? NO_LINE);
   return {
-    issues_found: frameRow.issues_found,
-    units,
+    issues_found: head.found,
+    units: [{ issueId, unit }],
     series: ordered.flatMap((l) => l.series),
     buckets: ordered.flatMap((l) => l.buckets),
     readings: ordered.flatMap((l) => l.readings),

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { actorProfile } from '@/lib/stance/actor-profile';
-import { querySeries, stanceSeries } from '@/lib/stance/series';
+import { chartUnit, querySeries, stanceSeries } from '@/lib/stance/series';
 import { parseStanceFilters } from '@/lib/stance/schema';
 import { stanceStatementsComputed } from '@/lib/stance/chart-cache';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
@@ -141,6 +141,31 @@ describe('reusing a computed stance chart', () => {
     expect(after.issues.length).toBe(first.issues.length + 1);
   });
 
+  it('picks the bucket unit in TypeScript exactly as the chart statement does in SQL', async () => {
+    const cases: { lo: string; hi: string; lines: number; bucket: 'auto' | 'day' | 'week' | 'month' }[] = [];
+    const day = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    for (let i = 0; i < 400; i++) {
+      const start = next(4000);
+      // Spans around the limits: 12 to 1,000 buckets of days, weeks and months.
+      const span = [0, 11, 12, 13, 249, 250, 251, 999, 1000, 1001, 1750, 7000, 30_000, 90, 365, 84, 85][next(17)]! + next(3) - 1;
+      cases.push({ lo: day(start), hi: day(start + Math.max(0, span)), lines: [1, 2, 3, 12, 50, 250, 251, 400][next(8)]!, bucket: (['auto', 'day', 'week', 'month'] as const)[next(4)]! });
+    }
+    const rank = { auto: 0, day: 0, week: 1, month: 2 };
+    const rows = await db().$queryRaw<{ unit: string }[]>`
+      SELECT CASE
+          WHEN r <= 0 AND (hi - lo + 1) <= b THEN 'day'
+          WHEN r <= 1 AND ((date_trunc('week', hi::timestamp)::date - date_trunc('week', lo::timestamp)::date) / 7 + 1) <= b THEN 'week'
+          WHEN r <= 2 AND ((extract(year FROM hi) - extract(year FROM lo)) * 12 + extract(month FROM hi) - extract(month FROM lo) + 1) <= b THEN 'month'
+          ELSE 'year' END AS unit
+      FROM unnest(${cases.map((c) => c.lo)}::date[], ${cases.map((c) => c.hi)}::date[], ${cases.map((c) => rank[c.bucket])}::int[],
+                  ${cases.map((c) => Math.min(1000, Math.max(12, Math.floor(3000 / c.lines))))}::int[]) WITH ORDINALITY AS k(lo, hi, r, b, i)
+      ORDER BY i`;
+    expect(cases.map((c) => chartUnit(c.bucket, c.lo, c.hi, c.lines))).toEqual(rows.map((r) => r.unit));
+    expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(['day', 'week', 'month', 'year']));
+  });
+
   describe('one line per actor', () => {
     let issueId: string;
     const actors: string[] = [];
@@ -200,7 +225,7 @@ describe('reusing a computed stance chart', () => {
 
       const { id } = await add(1, 0, 99, '2021-03-03');
       const after = await viaLines({}, 1000);
-      // The frame (date range, lines, sources) and the one changed line.
+      // That actor's statistics (the chart's frame is made of them) and its line.
       expect(stanceStatementsComputed()).toBe(before + 2);
       expect(after.series.find((s) => s.actorId === actors[1])?.readings.some((r) => r.id === id)).toBe(true);
       expect(after.series).toEqual((await whole({}, 1000)).series);
