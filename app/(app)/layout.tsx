@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // Signed in with a one-time password: no navigation until they choose their own. The redirect to
     // the account page is in requirePageContext, which every page calls (client navigation does not
     // re-render this layout, and a redirect thrown here loops Next's router after the sign-in action);
-    // requireContext refuses every action.
+    // the request guard (lib/auth/guard.ts) refuses every action.
     return <PasswordGateShell user={{ name: ctx.userName, email: ctx.userEmail }} signOut={signOutAction}>{children}</PasswordGateShell>;
   }
   const [workspaces, unread] = await Promise.all([listMyWorkspaces(ctx), unreadCount(ctx)]);

@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { Ctx } from '../auth/context';
-import { requireContext, type ContextOptions } from '../auth/request';
+import { guardRequest, type ContextOptions } from '../auth/guard';
 import { formStateFromError, type FormState } from '../errors';
 import { assertStorableText, formDataToObject, formValues } from '../validation';
 import { withSavedFlag, type SavedKind } from './saved';
@@ -23,9 +23,10 @@ export interface FormActionOptions extends ContextOptions {
 }
 
 /**
- * The one shape of every form's server action: session + workspace from the request, raw input to a
- * domain function (which validates with the shared zod schema and checks the role), then revalidate and
- * redirect outside the try so Next's redirect is not swallowed. Errors come back with the input kept
+ * The one shape of every form's server action, over the request guard (lib/auth/guard.ts): the
+ * session's caller and workspace, raw input to a domain function (which validates with the shared zod
+ * schema and checks the role), then revalidate and redirect outside the try so Next's redirect is not
+ * swallowed. Errors come back with the input kept
  * (secret fields left out). `after` also gets the caller as they were before the call.
  */
 export async function runFormAction<T>(
@@ -36,7 +37,7 @@ export async function runFormAction<T>(
 ): Promise<FormState> {
   let outcome: FormActionOutcome;
   try {
-    const ctx = await requireContext(options);
+    const ctx = await guardRequest({ allowPendingPasswordChange: options.allowPendingPasswordChange });
     const raw = formDataToObject(formData);
     assertStorableText(raw, 'The form');
     outcome = after(await run(ctx, raw), ctx);

@@ -1,9 +1,8 @@
 import 'server-only';
-import { authorize, type Ctx } from '../auth/context';
+import type { Ctx } from '../auth/context';
+import { guardRequest } from '../auth/guard';
 import type { Permission } from '../auth/permissions';
-import { requireContext } from '../auth/request';
 import { AppError, errorResponse } from '../errors';
-import { contextForToken } from '../tokens/authenticate';
 import { withIdempotency } from './idempotency';
 import { hitRateLimit, type RateLimitState } from './rate-limit';
 
@@ -21,31 +20,6 @@ export interface ApiRouteOptions {
 type RouteContext<P> = { params: Promise<P> };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/**
- * The caller of an API request: a personal token (`Authorization: Bearer sb_…`) when the header is
- * present, otherwise the browser session. A bad or revoked token is refused even if a session cookie
- * came along, so a client never silently acts as someone else.
- */
-export async function authenticateApi(request: Request): Promise<Ctx> {
-  const header = request.headers.get('authorization');
-  if (header !== null) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'Send the API token as “Authorization: Bearer sb_…”.');
-    const ctx = await contextForToken(match[1]);
-    if (!ctx) {
-      throw new AppError(
-        'UNAUTHENTICATED',
-        'This API token is not valid: it is unknown or revoked, or its owner no longer has access to the workspace.',
-      );
-    }
-    if (ctx.mustChangePassword) throw new AppError('FORBIDDEN', 'The token’s owner must choose their own password in the web app first.');
-    return ctx;
-  }
-  const ctx = await requireContext();
-  assertSameOrigin(request);
-  return ctx;
-}
 
 /**
  * Session cookies are SameSite=Lax already; this refuses a cross-site write that carries one anyway
@@ -85,21 +59,38 @@ function withHeaders(response: Response, limit: RateLimitState | undefined): Res
   return response;
 }
 
+type RouteHandler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+
+/** Every handler apiRoute built: the authorization matrix proves each route file exports only these (or an allow-listed one). */
+const builtByApiRoute = new WeakSet<object>();
+
+export function isApiRouteHandler(handler: unknown): boolean {
+  return typeof handler === 'function' && builtByApiRoute.has(handler);
+}
+
 /**
- * The one wrapper of every /api/v1 route: authentication (token or session), the per-caller rate
- * limit, the permission check, Idempotency-Key on POSTs (lib/api/idempotency.ts), and errors mapped to `{ error: { code, message, fieldErrors } }`
- * with the status from lib/errors.ts. Route files stay one line per method.
+ * The one wrapper of every API route, over the request guard (lib/auth/guard.ts: a Bearer token, else
+ * the session; membership, pending password, permission), adding what the API needs of its own: the
+ * same-origin check of cookie writes and the per-caller rate limit (both before the permission),
+ * Idempotency-Key on POSTs (lib/api/idempotency.ts), errors mapped to `{ error: { code, message,
+ * fieldErrors } }` with the status from lib/errors.ts, and `Cache-Control: no-store`. Route files stay
+ * one line per method.
  */
 export function apiRoute<P extends Record<string, string | string[]> = Record<string, never>>(
   options: ApiRouteOptions,
   run: (call: ApiCall<P>) => Promise<Response>,
-): (request: Request, context: RouteContext<P>) => Promise<Response> {
-  return async (request, context) => {
+): RouteHandler<P> {
+  const handler: RouteHandler<P> = async (request, context) => {
     let limit: RateLimitState | undefined;
     try {
-      const ctx = await authenticateApi(request);
-      limit = await hitRateLimit(rateLimitKey(ctx));
-      if (options.permission) authorize(ctx, options.permission);
+      const ctx = await guardRequest({
+        request,
+        permission: options.permission,
+        admit: async (caller) => {
+          if (caller.via.kind === 'session') assertSameOrigin(request);
+          limit = await hitRateLimit(rateLimitKey(caller));
+        },
+      });
       const params = (await context?.params) ?? ({} as P);
       // Keys are the caller's own: the same key from another user or workspace is another request.
       const answer = await withIdempotency(request, `${ctx.workspaceId}:${ctx.userId}`, () => run({ ctx, request, params }));
@@ -108,6 +99,8 @@ export function apiRoute<P extends Record<string, string | string[]> = Record<st
       return withHeaders(errorResponse(error), limit);
     }
   };
+  builtByApiRoute.add(handler);
+  return handler;
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

@@ -1,44 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { cache } from 'react';
-import { markDatabaseUnavailable } from '../db/outage';
-import { AppError, isDatabaseUnavailable, unauthenticated } from '../errors';
 import { clientIp } from './client-ip';
-import { authorize, contextForSession, type Ctx } from './context';
-import { roleCan, type Permission } from './permissions';
-import { auth } from './next-auth';
-
-/** The signed-in caller of this request, or null. Checked against the database on every request. */
-export const getContext = cache(async (): Promise<Ctx | null> => {
-  const session = await auth();
-  try {
-    return await contextForSession(session?.sid);
-  } catch (error) {
-    // Every page starts here: remember the outage so the server answers the failed page with a 503.
-    if (isDatabaseUnavailable(error)) markDatabaseUnavailable();
-    throw error;
-  }
-});
-
-export interface ContextOptions {
-  /** Only the account page (and the layout around it) serve a user who must still replace a one-time password. */
-  allowPendingPasswordChange?: boolean;
-}
+import type { Ctx } from './context';
+import { checkRequest, type ContextOptions } from './guard';
+import type { Permission } from './permissions';
 
 /** Where a user signed in with a one-time password is sent until they choose their own. */
 export const CHANGE_PASSWORD_PATH = '/account';
-
-/** For server actions and route handlers: the caller, or an UNAUTHENTICATED error. */
-export async function requireContext(options: ContextOptions = {}): Promise<Ctx> {
-  const ctx = await getContext();
-  if (!ctx) throw unauthenticated();
-  // Enforced here, not only by a redirect: a direct POST of any action must not work with a one-time password.
-  if (ctx.mustChangePassword && !options.allowPendingPasswordChange) {
-    throw new AppError('FORBIDDEN', 'Choose your own password on the Account page before doing anything else.');
-  }
-  return ctx;
-}
 
 export interface PageContextOptions extends ContextOptions {
   /** What the page is for (a form: `records:write`); the default, `workspace:read`, is every member's. */
@@ -46,18 +15,24 @@ export interface PageContextOptions extends ContextOptions {
 }
 
 /**
- * The one guard of every page: the caller, or a redirect to sign-in (or to the account page while a
- * new password is due), or to the page that says which permission is missing. The actions behind a
- * form page check again; this spares a viewer a form they cannot submit.
+ * The one guard of every page, over the request guard (lib/auth/guard.ts): the caller, or a redirect
+ * to sign-in (or to the account page while a new password is due), or to the page that says which
+ * permission is missing. The actions behind a form page check again; this spares a viewer a form they
+ * cannot submit.
  */
 export async function requirePageContext(options: PageContextOptions = {}): Promise<Ctx> {
-  const ctx = await getContext();
-  if (!ctx) redirect('/sign-in');
-  // Every page calls this, so client-side navigation (which does not re-render the layout) cannot skip it.
-  if (ctx.mustChangePassword && !options.allowPendingPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   const permission = options.permission ?? 'workspace:read';
-  if (!roleCan(ctx.role, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
-  return authorize(ctx, permission);
+  // Every page calls this, so client-side navigation (which does not re-render the layout) cannot skip it.
+  const outcome = await checkRequest({ permission, allowPendingPasswordChange: options.allowPendingPasswordChange });
+  if (outcome.ok) return outcome.ctx;
+  if (outcome.reason === 'signed-out') redirect('/sign-in');
+  if (outcome.reason === 'password-change-due') redirect(CHANGE_PASSWORD_PATH);
+  redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+}
+
+/** The sign-in page's guard, the other way round: a caller who is signed in already goes to `to` (and from there, if due, to the account page). */
+export async function redirectIfSignedIn(to = '/'): Promise<void> {
+  if ((await checkRequest({ allowPendingPasswordChange: true })).ok) redirect(to);
 }
 
 export async function requestIp(): Promise<string> {

@@ -2,8 +2,9 @@
 // it, by every kind of caller: nobody, each role, a member of another workspace, disabled members, a
 // user who still has to replace a one-time password, and the allowed role, whose call must have its
 // effect (the row written, changed or deleted; the record in the answer), not only answer ok. A new
-// endpoint without an entry in the tables below fails this suite, and so does a new lib function that
-// reaches the database without a Ctx and authorize() (the static scan at the end of the tables).
+// endpoint without an entry in the tables below fails this suite, and so does an entry that does not go
+// through its kind's adapter over the one request guard (lib/auth/guard.ts), or a new lib function that
+// reaches the database without a Ctx and authorize() (the static scans at the end of the tables).
 //
 // Only the request-bound layer is replaced: next-auth's auth() answers with the session id of the
 // caller under test (real AuthSession rows, checked by the real lib/auth code), next/headers gives
@@ -16,12 +17,14 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiRoute, isApiRouteHandler } from '@/lib/api/handler';
 import { roleCan, type Permission } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createMember, createWorkspace, databaseFingerprint, TEST_PASSWORD, uniq } from './helpers/auth-fixtures';
 import { judge, scanUnits } from './helpers/database-reach';
+import { actionsOutsideAdapters, importersOf, pagesWithoutGuard } from './helpers/entry-guards';
 
 // ---------------------------------------------------------------- the request-bound layer, replaced
 const request = vi.hoisted(() => ({ sid: null as string | null, ip: '203.0.113.9' }));
@@ -817,17 +820,161 @@ describe('every endpoint is in the authorization matrix', () => {
     expect(missing, `Add these to ACTIONS / ROUTES in ${path.basename(import.meta.filename)}`).toEqual([]);
   });
 
-  it('every signed-in page checks its caller itself (the layout does not re-render on client navigation)', () => {
-    // requirePageContext also sends a user with a pending one-time password to the account page.
-    const unchecked = sourceFiles('app/(app)')
-      .filter((file) => /\/page\.tsx?$/.test(file))
-      .filter((file) => !/\brequirePageContext\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
-    expect(unchecked).toEqual([]);
-  });
-
   it('has no entry for an endpoint that no longer exists', () => {
     const stale = [...Object.keys(ACTIONS).filter((key) => !discoveredActions.has(key)), ...Object.keys(ROUTES).filter((key) => !discoveredRoutes.has(key))];
     expect(stale).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- every entry through its adapter over the one guard
+// The tables above call what exists; these prove the shape that keeps an entry safe before it has a row.
+// One function decides who the caller is and whether they may go on (checkRequest/guardRequest in
+// lib/auth/guard.ts), and each entry kind reaches it through its adapter: route handlers are built by
+// apiRoute (checked at run time: apiRoute marks what it builds), server actions are nothing but a form
+// adapter's call, and signed-in pages and layouts start with the page guard. No other code tells who
+// the caller is.
+
+/** Route handlers not built by apiRoute, each also `public` in ROUTES. */
+const ROUTES_OUTSIDE_API_ROUTE: Record<string, string> = {
+  'app/api/health/route.ts#GET': 'liveness probe for load balancers: no caller, answers only whether the database does',
+  'app/api/auth/[...nextauth]/route.ts#GET': "next-auth's own handler (CSRF token, session): how a caller comes to have a session",
+  'app/api/auth/[...nextauth]/route.ts#POST': "next-auth's own handler (credentials callback, sign-out): how a caller comes to have a session",
+};
+/** Server actions that are not a form adapter's call. */
+const ACTIONS_OUTSIDE_FORM_ADAPTER: Record<string, string> = {
+  'app/(auth)/sign-in/actions.ts#signInAction': 'signing in: there is no caller yet; next-auth and verifySignIn check the credentials, throttled',
+};
+/**
+ * The form adapter's entry points: runFormAction, and runSignOutAction for the two sign-out forms
+ * (anyone may sign out, so a refusal there is not an error). Their wrappers in lib/actions
+ * (deleteRecordFromForm, …) are found by the scan.
+ */
+const FORM_ADAPTERS = ['lib/actions/form-action.ts#runFormAction', 'lib/actions/sign-out-action.ts#runSignOutAction'];
+const PAGE_GUARD = 'lib/auth/request.ts#requirePageContext';
+/** Each adapter and the guard function it is built on. */
+const ADAPTERS: Record<string, string> = {
+  'lib/api/handler.ts#apiRoute': 'lib/auth/guard.ts#guardRequest',
+  'lib/actions/form-action.ts#runFormAction': 'lib/auth/guard.ts#guardRequest',
+  'lib/actions/sign-out-action.ts#runSignOutAction': 'lib/auth/guard.ts#guardRequest',
+  [PAGE_GUARD]: 'lib/auth/guard.ts#checkRequest',
+  'lib/auth/request.ts#redirectIfSignedIn': 'lib/auth/guard.ts#checkRequest',
+};
+/** What tells who the caller is, and the only code that may refer to it: the guard, the adapters, and the steps of building a Ctx. */
+const CALLER_LOOKUPS = ['lib/auth/guard.ts#checkRequest', 'lib/auth/guard.ts#guardRequest', 'lib/auth/context.ts#contextForSession', 'lib/tokens/authenticate.ts#contextForToken', 'lib/auth/context.ts#buildContext'];
+const MAY_LOOK_UP_CALLERS = new Set([
+  ...Object.keys(ADAPTERS),
+  'lib/auth/guard.ts#sessionCaller',
+  'lib/auth/guard.ts#checkRequest',
+  'lib/auth/guard.ts#guardRequest',
+  'lib/auth/context.ts#contextForSession',
+  'lib/tokens/authenticate.ts#loadTokenContext',
+]);
+
+const entrySources = new Map(
+  ['app', 'lib', 'components']
+    .flatMap(sourceFiles)
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')] as const),
+);
+const entryFiles = new Set(entrySources.keys());
+
+describe('every entry goes through its adapter over the one request guard', () => {
+  const units = scanUnits(entrySources);
+  const formAdapters = new Set([
+    ...FORM_ADAPTERS,
+    ...[...units].filter(([key, unit]) => key.startsWith('lib/actions/') && unit.exported && FORM_ADAPTERS.some((a) => unit.refs.has(a))).map(([key]) => key),
+  ]);
+  const actionFiles = new Map([...entrySources].filter(([file]) => isServerActionFile(file)));
+  const guardedPages = new Map([...entrySources].filter(([file]) => /^app\/\(app\)\/(.*\/)?(page|layout)\.tsx?$/.test(file)));
+
+  it('builds every route handler with apiRoute, apart from the allow-list', () => {
+    const outside = [...discoveredRoutes].filter(([key, handler]) => !isApiRouteHandler(handler) && !(key in ROUTES_OUTSIDE_API_ROUTE)).map(([key]) => key);
+    expect(outside, 'Build the handler with apiRoute (lib/api/handler.ts), or add it to ROUTES_OUTSIDE_API_ROUTE saying why').toEqual([]);
+    for (const [key, why] of Object.entries(ROUTES_OUTSIDE_API_ROUTE)) {
+      expect(discoveredRoutes.has(key), `${key} no longer exists`).toBe(true);
+      expect(isApiRouteHandler(discoveredRoutes.get(key)), `${key} is built by apiRoute now: take it off the list`).toBe(false);
+      expect('public' in ROUTES[key]!, `${key} (${why}) bypasses apiRoute, so it must be public in ROUTES`).toBe(true);
+    }
+  });
+
+  it('tells a handler apiRoute built from any other', () => {
+    expect(isApiRouteHandler(apiRoute({ permission: 'workspace:read' }, async () => new Response(null)))).toBe(true);
+    expect(isApiRouteHandler(async () => new Response(null))).toBe(false);
+    expect(isApiRouteHandler(undefined)).toBe(false);
+  });
+
+  it('makes every server action a form adapter’s call, apart from the allow-list', () => {
+    expect(actionFiles.size).toBeGreaterThan(10);
+    expect(formAdapters).toContain('lib/actions/record-actions.ts#deleteRecordFromForm');
+    const findings = actionsOutsideAdapters(actionFiles, entryFiles, formAdapters);
+    const outside = findings.filter((f) => !(f.key in ACTIONS_OUTSIDE_FORM_ADAPTER)).map((f) => `${f.key}: ${f.reason}`);
+    expect(outside, 'Write the action as `return runFormAction(formData, domainFunction, after)`, or add it to ACTIONS_OUTSIDE_FORM_ADAPTER saying why').toEqual([]);
+    const stale = Object.keys(ACTIONS_OUTSIDE_FORM_ADAPTER).filter((key) => !findings.some((f) => f.key === key));
+    expect(stale).toEqual([]);
+  });
+
+  it('fails for an action that does anything before or instead of a form adapter', () => {
+    const made = new Map([
+      [
+        'app/(app)/leak/actions.ts',
+        [
+          "'use server';",
+          "import { runFormAction } from '@/lib/actions/form-action';",
+          "import { deleteRecordFromForm } from '@/lib/actions/record-actions';",
+          "import { createActor } from '@/lib/actors/commands';",
+          "import { db } from '@/lib/db';",
+          'export async function fine(_p: unknown, formData: FormData) { return runFormAction(formData, createActor, () => ({})); }',
+          "export const fineArrow = async (_p: unknown, formData: FormData) => deleteRecordFromForm('actor', formData, '/actors');",
+          'export async function workFirst(_p: unknown, formData: FormData) { await db().actor.deleteMany(); return runFormAction(formData, createActor, () => ({})); }',
+          'export async function noAdapter(_p: unknown, formData: FormData) { return createActor(null as never, Object.fromEntries(formData)); }',
+          'async function local(formData: FormData) { return runFormAction(formData, createActor, () => ({})); }',
+          'export { local };',
+          'export const notAFunction = runFormAction;',
+          'function helper(formData: FormData) { return runFormAction(formData, createActor, () => ({})); }',
+          'function sneaky(formData: FormData) { void db(); return runFormAction(formData, createActor, () => ({})); }',
+          'export async function viaHelper(_p: unknown, formData: FormData) { return helper(formData); }',
+          'export async function viaSneaky(_p: unknown, formData: FormData) { return sneaky(formData); }',
+        ].join('\n'),
+      ],
+      [
+        'app/(app)/shadow/actions.ts',
+        ["'use server';", 'async function runFormAction(formData: FormData) { return { ok: true, formData }; }', 'export async function shadowed(_p: unknown, formData: FormData) { return runFormAction(formData); }'].join('\n'),
+      ],
+    ]);
+    const found = actionsOutsideAdapters(made, new Set([...entryFiles, ...made.keys()]), formAdapters).map((f) => f.key.split('#')[1]).sort();
+    expect(found).toEqual(['noAdapter', 'notAFunction', 'shadowed', 'viaSneaky', 'workFirst', '{ local }']);
+  });
+
+  it('starts every signed-in page and layout with the page guard (the layout does not re-render on client navigation)', () => {
+    expect(guardedPages.size).toBeGreaterThan(30);
+    // requirePageContext also sends a user with a pending one-time password to the account page.
+    expect(pagesWithoutGuard(guardedPages, entryFiles, PAGE_GUARD)).toEqual([]);
+  });
+
+  it('fails for a page that reads before the guard, skips it, or calls a look-alike', () => {
+    const made = new Map([
+      ['app/(app)/fine/page.tsx', "import { requirePageContext } from '@/lib/auth/request';\nexport default async function P() { const ctx = await requirePageContext({ permission: 'records:write' }); return ctx.userName; }"],
+      ['app/(app)/bare/page.tsx', "import { requirePageContext } from '@/lib/auth/request';\nexport default async function P() { await requirePageContext(); return null; }"],
+      ['app/(app)/late/page.tsx', "import { requirePageContext } from '@/lib/auth/request';\nimport { db } from '@/lib/db';\nexport default async function P() { const n = await db().actor.count(); await requirePageContext(); return n; }"],
+      ['app/(app)/none/page.tsx', "import { db } from '@/lib/db';\nexport default async function P() { return db().actor.count(); }"],
+      ['app/(app)/fake/page.tsx', "const requirePageContext = async () => null;\nexport default async function P() { await requirePageContext(); return null; }"],
+      ['app/(app)/unawaited/page.tsx', "import { requirePageContext } from '@/lib/auth/request';\nexport default async function P() { void requirePageContext(); return null; }"],
+    ]);
+    const found = pagesWithoutGuard(made, new Set([...entryFiles, ...made.keys()]), PAGE_GUARD).map((f) => f.key).sort();
+    expect(found).toEqual(['app/(app)/fake/page.tsx', 'app/(app)/late/page.tsx', 'app/(app)/none/page.tsx', 'app/(app)/unawaited/page.tsx']);
+  });
+
+  it('builds each adapter over the request guard', () => {
+    for (const [adapter, guard] of Object.entries(ADAPTERS)) expect(units.get(adapter)?.refs, `${adapter} must call ${guard}`).toContain(guard);
+  });
+
+  it('leaves telling who the caller is to the guard and its adapters', () => {
+    const lookups = [...units]
+      .filter(([key, unit]) => !MAY_LOOK_UP_CALLERS.has(key) && CALLER_LOOKUPS.some((lookup) => unit.refs.has(lookup)))
+      .map(([key, unit]) => `${key} → ${CALLER_LOOKUPS.filter((lookup) => unit.refs.has(lookup)).join(', ')}`);
+    expect(lookups, 'Go through an adapter (requirePageContext, runFormAction, apiRoute) instead').toEqual([]);
+    // next-auth's session is read in one place only.
+    expect(importersOf(entrySources, entryFiles, 'lib/auth/next-auth.ts', 'auth')).toEqual(['lib/auth/guard.ts']);
   });
 });
 

@@ -1,11 +1,10 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { requestIp, requireContext } from '@/lib/auth/request';
-import { signOut } from '@/lib/auth/next-auth';
+import { requestIp } from '@/lib/auth/request';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import type { FormState } from '@/lib/errors';
 import { runFormAction } from '@/lib/actions/form-action';
+import { runSignOutAction } from '@/lib/actions/sign-out-action';
 import { changeOwnPassword } from '@/lib/account/commands';
 import { SECRET_FIELDS } from '@/lib/members/schema';
 
@@ -27,8 +26,5 @@ export async function changeOwnPasswordAction(_prev: FormState, formData: FormDa
 
 /** Ends every session of the account (other browsers, other devices, this one), then goes to sign-in. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const ctx = await requireContext({ allowPendingPasswordChange: true }).catch(() => null);
-  if (ctx) await signOutEverywhere(ctx, { ip: await requestIp() });
-  await signOut({ redirect: false });
-  redirect('/sign-in');
+  return runSignOutAction(async (ctx) => signOutEverywhere(ctx, { ip: await requestIp() }), { allowPendingPasswordChange: true });
 }

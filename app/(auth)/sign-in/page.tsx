@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { getContext } from '@/lib/auth/request';
+import { redirectIfSignedIn } from '@/lib/auth/request';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { signInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getContext()) redirect('/');
+  await redirectIfSignedIn('/');
   const { next } = await searchParams;
   return (
     <main className="auth-wrap">

@@ -41,7 +41,7 @@ export interface Verdict {
 const key = (file: string, name: string) => `${file}#${name}`;
 
 /** lib/x, lib/x.ts, lib/x/index.ts */
-function resolveModule(from: string, spec: string, files: Set<string>): string | null {
+export function resolveModule(from: string, spec: string, files: Set<string>): string | null {
   let base: string;
   if (spec.startsWith('@/')) base = spec.slice(2);
   else if (spec.startsWith('.')) base = joinPosix(dirnamePosix(from), spec);
