@@ -2,12 +2,9 @@
 // Next's pipeline. The built app under test runs with it (the default); a second server on the same
 // database runs with API_FAST_PATH=0, so every request here goes to both and the answers are compared:
 // status, body and headers must be the same, for good and bad input alike.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '@/lib/db/server';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from '@/lib/tokens/secret';
-import { freePort } from '../setup/app.global';
+import { spawnAppServer, type AppServer } from './app-server';
 import { appSql, appUrl } from './browser';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,9 +17,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const VARYING = new Set(['date', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'content-length', 'keep-alive', 'connection', 'transfer-encoding', 'content-encoding', 'vary', 'location']);
 
 describe('API fast path: the same answers as through Next', () => {
-  let next: ChildProcess;
+  let next: AppServer;
   let nextUrl: string;
-  let log = '';
   let token: string;
   let ids: { actorId: string; issueId: string; sourceId: string };
 
@@ -45,32 +41,22 @@ describe('API fast path: the same answers as through Next', () => {
     );
     ids = row!;
 
-    const port = await freePort();
-    nextUrl = `http://127.0.0.1:${port}`;
-    next = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: inject('appDatabaseUrl'),
-        AUTH_SECRET: 'fast-path-secret-fast-path-secret-fast-path',
-        WEB_CONCURRENCY: '1',
-        API_FAST_PATH: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    next = await spawnAppServer({
+      DATABASE_URL: inject('appDatabaseUrl'),
+      AUTH_SECRET: 'fast-path-secret-fast-path-secret-fast-path',
+      WEB_CONCURRENCY: '1',
+      API_FAST_PATH: '0',
     });
-    next.stdout?.on('data', (d) => (log += d));
-    next.stderr?.on('data', (d) => (log += d));
+    nextUrl = next.url;
     for (let i = 0; ; i++) {
       if ((await fetch(`${nextUrl}/api/health`).catch(() => null))?.ok) break;
-      if (i > 300 || next.exitCode !== null) throw new Error(`The second server did not start:\n${log}`);
+      if (i > 300 || next.process.exitCode !== null) throw new Error(`The second server did not start:\n${next.log()}`);
       await sleep(300);
     }
   }, 150_000);
 
   afterAll(() => {
-    if (next?.exitCode === null) next.kill('SIGKILL');
+    if (next?.process.exitCode === null) next.process.kill('SIGKILL');
   });
 
   const reading = (extra: Record<string, unknown> = {}) => ({

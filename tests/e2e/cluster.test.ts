@@ -1,10 +1,8 @@
 // `npm start` with WEB_CONCURRENCY=2 (scripts/server.ts): two worker processes behind one port, a
 // worker that dies is replaced while the other keeps answering, and SIGTERM stops them all.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '@/lib/db/server';
-import { freePort } from '../setup/app.global';
+import { spawnAppServer } from './app-server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const workersOf = (pid: number) =>
@@ -33,28 +31,20 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 describe('several server processes behind one port', () => {
   let primary: ChildProcess;
   let url: string;
-  let log = '';
+  let log = () => '';
   const healthy = async () => (await fetch(`${url}/api/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(10_000) }).catch(() => null))?.ok === true;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    primary = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: inject('appDatabaseUrl'),
-        AUTH_SECRET: 'cluster-secret-cluster-secret-cluster-secret',
-        WEB_CONCURRENCY: '2',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await spawnAppServer({
+      DATABASE_URL: inject('appDatabaseUrl'),
+      AUTH_SECRET: 'cluster-secret-cluster-secret-cluster-secret',
+      WEB_CONCURRENCY: '2',
     });
-    primary.stdout?.on('data', (d) => (log += d));
-    primary.stderr?.on('data', (d) => (log += d));
-    await until('both workers to answer', async () => (log.match(/Ready on/g) ?? []).length >= 2 && (await healthy()), 90_000).catch((error) => {
-      throw new Error(`${(error as Error).message}\n${log}`);
+    primary = server.process;
+    url = server.url;
+    log = server.log;
+    await until('both workers to answer', async () => (log().match(/Ready on/g) ?? []).length >= 2 && (await healthy()), 90_000).catch((error) => {
+      throw new Error(`${(error as Error).message}\n${log()}`);
     });
   }, 120_000);
 
@@ -68,20 +58,20 @@ describe('several server processes behind one port', () => {
     process.kill(workers[0]!, 'SIGKILL');
     // Once the primary has seen it die, the other worker answers while the replacement starts. (A
     // connection accepted in the instant before that can be handed to the dead worker and is lost.)
-    await until('the primary to notice', () => log.includes(`Server process ${workers[0]} exited (SIGKILL); starting another`));
-    expect(await healthy(), log).toBe(true);
+    await until('the primary to notice', () => log().includes(`Server process ${workers[0]} exited (SIGKILL); starting another`));
+    expect(await healthy(), log()).toBe(true);
     try {
       await until('a replacement worker', () => {
         const now = workersOf(primary.pid!);
         return now.length === 2 && !now.includes(workers[0]!);
       });
       // A whole Next server starting: slow on a loaded machine.
-      await until('the replacement to be ready', () => (log.match(/Ready on/g) ?? []).length >= 3, 150_000);
+      await until('the replacement to be ready', () => (log().match(/Ready on/g) ?? []).length >= 3, 150_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${log}`);
+      throw new Error(`${(error as Error).message}\n${log()}`);
     }
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/api/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(20_000) }).then((r) => r.status, (e: Error) => e.name)));
-    expect(answers.filter((s) => s !== 200), log).toEqual([]);
+    expect(answers.filter((s) => s !== 200), log()).toEqual([]);
   }, 240_000);
 
   it('stops every worker on SIGTERM and exits 0', async () => {

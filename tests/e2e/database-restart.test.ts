@@ -3,7 +3,7 @@
 // stored exactly once, every request while the database is down must be a 503 (never a 500), and the
 // app must recover by itself, without a restart. Prints requests, 2xx, 503, recovery seconds. Then the
 // app is killed (SIGKILL) in the middle of a 20,000-row import (FAULT_IMPORT_ROWS): nothing of it may remain.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { REPO_ROOT } from '@/lib/db/server';
 import { encode } from 'next-auth/jwt';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/errors';
 import { clusterDirectory, freePort, PG_BIN, pgTool } from '../setup/pg-tools';
+import { spawnAppServer } from './app-server';
 
 const available = existsSync(path.join(PG_BIN, 'pg_ctl')) && existsSync(path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
 
@@ -34,7 +35,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
   let dbPort: number;
   let app: ChildProcess;
   let appUrl: string;
-  let appLog = '';
+  let appLog = () => '';
   let token: string;
   let databaseUrl: string;
   /** A signed-in browser's cookie, for the pages. */
@@ -47,21 +48,15 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
       : ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
 
   async function startApp() {
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    appLog = '';
-    app = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'server.ts'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, AUTH_SECRET, WEB_CONCURRENCY: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    app.stdout?.on('data', (chunk) => (appLog += chunk));
-    app.stderr?.on('data', (chunk) => (appLog += chunk));
+    const server = await spawnAppServer({ DATABASE_URL: databaseUrl, AUTH_SECRET, WEB_CONCURRENCY: '1' });
+    app = server.process;
+    appUrl = server.url;
+    appLog = server.log;
     for (let i = 0; i < 200; i++) {
       if ((await fetch(`${appUrl}/api/health`).catch(() => null))?.ok) return;
       await sleep(300);
     }
-    throw new Error(`The app did not start:\n${appLog}`);
+    throw new Error(`The app did not start:\n${appLog()}`);
   }
 
   beforeAll(async () => {
@@ -211,7 +206,7 @@ describe.skipIf(!available)('PostgreSQL stopped and restarted under write load',
     expect([...stored.values()].filter((n) => n !== 1)).toEqual([]);
     expect(recoverySeconds).toBeLessThan(15);
     expect(app.exitCode).toBeNull();
-    expect(appLog).not.toMatch(/uncaughtException|unhandledRejection|Unhandled 'error' event/);
+    expect(appLog()).not.toMatch(/uncaughtException|unhandledRejection|Unhandled 'error' event/);
   }, 90_000);
   it('an import killed (SIGKILL) while writing leaves nothing behind, and the restarted app imports it whole', async () => {
     const ROWS = Number(process.env.FAULT_IMPORT_ROWS ?? 20_000);
