@@ -118,7 +118,11 @@ function treeCpuSeconds(root: number): number | null {
     const inTree = new Set([root]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const s of stats) if (!inTree.has(s.pid) && inTree.has(s.ppid)) (inTree.add(s.pid), (grew = true));
+      for (const s of stats) {
+        if (inTree.has(s.pid) || !inTree.has(s.ppid)) continue;
+        inTree.add(s.pid);
+        grew = true;
+      }
     }
     const ticksPerSecond = 100; // USER_HZ on Linux
     return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / ticksPerSecond;

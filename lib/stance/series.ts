@@ -328,7 +328,7 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  * of another actor) every line is computed again.
  */
 async function issueSeriesRow(ctx: Ctx, issueId: string, options: SeriesOptions): Promise<SeriesRow> {
-  const { filters, maxPoints } = options;
+  const { filters } = options;
   const conn = readDb(ctx);
   // The actors with live readings on the issue, in the order of the chart's lines (by name), from the
   // maintained current readings (one row per live issue × actor × source).
