@@ -71,8 +71,13 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
+/** The app's server processes (npm start runs WEB_CONCURRENCY, default one per core; lib/env.ts webConcurrency). */
+const SERVER_PROCESSES = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
+
 async function timeIt(fn: () => Promise<unknown>, runs = RUNS, before?: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm-up: plans, caches, compiled routes
+  // Warm-up: plans, caches, and the route's code loaded in every server process (the cluster hands
+  // consecutive connections to the processes in turn; a route's first request in a process loads its chunks).
+  for (let i = 0; i < SERVER_PROCESSES; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     await before?.(); // untimed

@@ -23,23 +23,37 @@ describe('API fast path: the same answers as through Next', () => {
   let ids: { actorId: string; issueId: string; sourceId: string };
 
   beforeAll(async () => {
-    const [member] = await appSql<{ workspaceId: string; userId: string }>(
-      `SELECT m."workspaceId", m."userId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = 'analyst@demo.stanceboard.local' LIMIT 1`,
+    // A workspace of its own: the readings written here must not show on the demo's charts, which other tests read.
+    const [ws] = await appSql<{ id: string }>(`INSERT INTO "Workspace" (name, slug) VALUES ('Fast path desk', 'fast-path-desk') RETURNING id`);
+    const [user] = await appSql<{ id: string }>(
+      `INSERT INTO "User" (email, name, "passwordHash", "updatedAt") VALUES ('fast-path@test.local', 'Fast path analyst', 'not-used', now()) RETURNING id`,
     );
+    await appSql(`INSERT INTO "Membership" ("workspaceId", "userId", role) VALUES ($1, $2, 'ANALYST')`, [ws!.id, user!.id]);
     token = generateTokenSecret();
-    await appSql(`INSERT INTO "ApiToken" (id, "workspaceId", "userId", name, role, "tokenHash", prefix) VALUES (gen_random_uuid(), $1, $2, 'fast path test', 'ANALYST', $3, $4)`, [
-      member!.workspaceId,
-      member!.userId,
+    await appSql(`INSERT INTO "ApiToken" ("workspaceId", "userId", name, role, "tokenHash", prefix) VALUES ($1, $2, 'fast path test', 'ANALYST', $3, $4)`, [
+      ws!.id,
+      user!.id,
       hashTokenSecret(token),
       displayPrefix(token),
     ]);
-    const [row] = await appSql<{ actorId: string; issueId: string; sourceId: string }>(
-      `SELECT (SELECT "id" FROM "Actor" WHERE "workspaceId" = $1 AND "deletedAt" IS NULL ORDER BY "name" LIMIT 1) AS "actorId",
-              (SELECT "id" FROM "Issue" WHERE "workspaceId" = $1 AND "deletedAt" IS NULL ORDER BY "title" LIMIT 1) AS "issueId",
-              (SELECT "id" FROM "Source" WHERE "workspaceId" = $1 AND "deletedAt" IS NULL ORDER BY "title" LIMIT 1) AS "sourceId"`,
-      [member!.workspaceId],
+    const [actor] = await appSql<{ id: string }>(`INSERT INTO "Actor" ("workspaceId", name, kind, "updatedAt") VALUES ($1, 'Azerbaijan', 'STATE', now()) RETURNING id`, [ws!.id]);
+    const [issue] = await appSql<{ id: string }>(
+      `INSERT INTO "Issue" ("workspaceId", title, anchors, "updatedAt") VALUES ($1, 'Corridor access', '[{"value":0,"label":"Closed"},{"value":100,"label":"Open"}]', now()) RETURNING id`,
+      [ws!.id],
     );
-    ids = row!;
+    const [source] = await appSql<{ id: string }>(
+      `INSERT INTO "Source" ("workspaceId", title, outlet, kind, reliability, "publishedAt", "updatedAt") VALUES ($1, 'Statement', 'Ministry', 'OFFICIAL_STATEMENT', 'B', '2024-04-30', now()) RETURNING id`,
+      [ws!.id],
+    );
+    ids = { actorId: actor!.id, issueId: issue!.id, sourceId: source!.id };
+    // Rows for the list and CSV comparisons.
+    for (let i = 0; i < 5; i++) {
+      await appSql(
+        `INSERT INTO "Assessment" ("workspaceId", "actorId", "issueId", "sourceId", position, salience, confidence, credibility, "stanceDate", quote, "recordedById", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, 50, 'HIGH', 2, $6, $7, $8, now())`,
+        [ws!.id, actor!.id, issue!.id, source!.id, 10 * i, `2024-0${i + 1}-15`, `Reading ${i}`, user!.id],
+      );
+    }
 
     next = await spawnAppServer({
       DATABASE_URL: inject('appDatabaseUrl'),
