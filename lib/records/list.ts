@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isAppError } from '../errors';
 import { parseInput } from '../validation';
 import { cursorPage, type CursorPage, type SortSpecs } from './cursor';
-import { COUNT_CAP, PAGE_SIZES } from './list-params';
+import { COUNT_CAP, PAGE_SIZES, SEARCH_COUNT_CAP } from './list-params';
 
 // One list per domain, read by its page and its API alike: one params schema (the API's: strict),
 // one where-builder, keyset paging. Only the reading of the params differs (see parseListParams).
@@ -12,7 +12,7 @@ export type ListFrom = 'api' | 'page';
 
 export interface ListPage<T, P> extends CursorPage<T> {
   params: P;
-  /** Matching rows, counted up to COUNT_CAP (page lists only; the API does not count). */
+  /** Matching rows, counted up to COUNT_CAP, SEARCH_COUNT_CAP for a text search (page lists only; the API does not count). */
   total: number;
   /** More than `total` match. */
   capped: boolean;
@@ -38,7 +38,7 @@ export function parseListParams<S extends z.ZodObject>(schema: S, raw: unknown, 
  * One page of a list. `where` is built once from the parsed params by the domain's where-builder;
  * the page view also counts the matches, capped so a large match costs no more than the cap.
  */
-export async function runList<P extends { sort: S; dir: 'asc' | 'desc'; limit: number; cursor?: string }, S extends string, T extends { id: string }>(
+export async function runList<P extends { sort: S; dir: 'asc' | 'desc'; limit: number; cursor?: string; q?: string }, S extends string, T extends { id: string }>(
   params: P,
   from: ListFrom,
   sorts: SortSpecs<S>,
@@ -47,6 +47,7 @@ export async function runList<P extends { sort: S; dir: 'asc' | 'desc'; limit: n
   count: (args: { where: Record<string, unknown>; take: number }) => Promise<number>,
 ): Promise<ListPage<T, P>> {
   const page = async (p: P) => cursorPage(p as P & { sort: S }, sorts, where, find);
+  const cap = params.q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const [rows, total] = await Promise.all([
     from === 'page'
       ? page(params).catch((error: unknown) => {
@@ -55,7 +56,7 @@ export async function runList<P extends { sort: S; dir: 'asc' | 'desc'; limit: n
           throw error;
         })
       : page(params),
-    from === 'page' ? count({ where, take: COUNT_CAP + 1 }) : Promise.resolve(0),
+    from === 'page' ? count({ where, take: cap + 1 }) : Promise.resolve(0),
   ]);
-  return { ...rows, params, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  return { ...rows, params, total: Math.min(total, cap), capped: total > cap };
 }

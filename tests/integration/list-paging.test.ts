@@ -20,7 +20,7 @@ import { sourcesResource } from '@/lib/api/resources/sources';
 import type { Ctx } from '@/lib/auth/context';
 import { db } from '@/lib/db';
 import { cursorAfter } from '@/lib/records/cursor';
-import { COUNT_CAP } from '@/lib/records/list-params';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from '@/lib/records/list-params';
 import { createBasics, createTestWorkspace, type TestWorkspace } from './helpers/fixtures';
 
 // The resources reach the route layer's imports; no browser session here.
@@ -177,6 +177,9 @@ describe('one list for the page and the API', () => {
     const capped = await listActors(big.viewer, {});
     expect(capped).toMatchObject({ total: COUNT_CAP, capped: true });
     expect(capped.items.length).toBe(25);
+    // A text search counts less far: each candidate is matched against its texts.
+    expect(await listActors(big.viewer, { q: 'A' })).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+    expect(await listActors(big.viewer, { q: 'A99' })).toMatchObject({ total: 11, capped: false });
   });
 });
 
